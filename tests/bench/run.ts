@@ -1,0 +1,46 @@
+// `npm run bench`: runs every benchmark suite, prints a table and writes tests/bench/results.json.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { emulatorBench } from './emulator-bench.js';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  /** The target from the issue, and whether it was met. */
+  target?: { op: '<=' | '>='; value: number };
+  detail?: string;
+}
+
+const suites: Record<string, () => Promise<BenchResult[]>> = {
+  emulator: emulatorBench,
+};
+
+const only = process.argv.slice(2);
+const results: Record<string, BenchResult[]> = {};
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n▶ ${name}`);
+  results[name] = await run();
+}
+
+const rows = Object.entries(results).flatMap(([suite, rs]) =>
+  rs.map((r) => {
+    const met = r.target ? (r.target.op === '<=' ? r.value <= r.target.value : r.value >= r.target.value) : undefined;
+    return {
+      suite,
+      measure: r.name,
+      value: `${round(r.value)} ${r.unit}`,
+      target: r.target ? `${r.target.op} ${r.target.value} ${r.unit}` : '',
+      met: met === undefined ? '' : met ? 'yes' : 'NO',
+    };
+  }),
+);
+console.table(rows);
+const file = join(import.meta.dirname, 'results.json');
+writeFileSync(file, JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
+console.log(`results written to ${file}`);
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -33,7 +33,8 @@ export async function authenticate(header: string | undefined, policy: AuthPolic
 // Graph's own wording for each failure, so client code that logs or branches on it sees the same.
 function messageFor(err: unknown): string {
   if (err instanceof joseErrors.JWTExpired) return 'Lifetime validation failed, the token is expired.';
-  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return 'Signature is invalid.';
+  // A key id the issuer never published fails like a wrong signature: either way no published key verifies the token.
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed || err instanceof joseErrors.JWKSNoMatchingKey) return 'Signature is invalid.';
   if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'aud') return 'Access token validation failure. Invalid audience.';
   if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'iss') return 'Access token validation failure. Invalid issuer.';
   if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid) return 'CompactToken parsing failed with error code: 80049217';

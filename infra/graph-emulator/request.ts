@@ -28,10 +28,13 @@ export interface EmulatorResponse {
   body?: unknown;
 }
 
-/** Parses the JSON body of a write; Graph answers 400 for anything that is not a JSON object. */
-export function jsonBody(req: EmulatorRequest): Record<string, unknown> {
+/**
+ * Parses the JSON body of a write; Graph answers 400 for anything that is not a JSON object.
+ * The emulator's own controls pass `anyType` so that `curl -d` works without a Content-Type.
+ */
+export function jsonBody(req: EmulatorRequest, anyType = false): Record<string, unknown> {
   const type = req.headers['content-type'];
-  if (type !== undefined && !/^application\/json\b/i.test(type) && !/\+json\b/i.test(type)) throw unsupportedMediaType();
+  if (!anyType && type !== undefined && !/^application\/json\b/i.test(type) && !/\+json\b/i.test(type)) throw unsupportedMediaType();
   if (req.body.length === 0) throw badRequest('Empty Payload, JSON content expected');
   let parsed: unknown;
   try {

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type AuthPolicy, authenticate } from './auth.js';
-import { GraphError, errorBody, generalException, itemNotFound, payloadTooLarge } from './errors.js';
+import { GraphError, errorBody, generalException, invalidRequest, itemNotFound, payloadTooLarge } from './errors.js';
+import { ODataError } from './odata/errors.js';
 import { DEFAULT_FAULTS, Faults } from './faults.js';
 import { Metrics } from './metrics.js';
 import type { Caller, EmulatorRequest, EmulatorResponse } from './request.js';
@@ -129,13 +130,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const headers = lowerHeaders(incoming);
     const method = (incoming.method ?? 'GET').toUpperCase();
     const started = Date.now();
+    const ids = { requestId, headers };
     const isGraph = url.pathname === '/v1.0' || url.pathname.startsWith('/v1.0/');
     const isControl = url.pathname.startsWith('/_emulator/') || url.pathname.startsWith('/_content/');
     const reply = (res: EmulatorResponse, close = false) => {
       if (options.log) console.log(`${method} ${url.pathname} → ${res.status} (${Date.now() - started} ms)`);
       send(outgoing, res, requestId, headers['client-request-id'], close);
     };
-    if (!isGraph && !isControl) return reply(errorResponse(itemNotFound('Invalid version: only /v1.0 is emulated.'), undefined));
+    if (!isGraph && !isControl) return reply(errorResponse(itemNotFound('Invalid version: only /v1.0 is emulated.'), ids));
 
     // Faults and latency apply to Graph calls, not to the emulator's own controls.
     const fault = isGraph ? faults.decide() : ({ kind: 'none' } as const);
@@ -146,7 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     try {
       body = await readBody(incoming, bodyLimit(method, url.pathname));
     } catch (err) {
-      return reply(errorResponse(err, undefined), true);
+      return reply(errorResponse(err, ids), true);
     }
 
     let caller: Caller = ANONYMOUS;
@@ -155,7 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         caller = await authenticate(headers.authorization, authPolicy);
       } catch (err) {
         metrics.record(method, 'unauthenticated', 401, 0, 'anonymous');
-        return reply(errorResponse(err, undefined));
+        return reply(errorResponse(err, ids));
       }
     }
 
@@ -254,13 +256,14 @@ export function readBody(incoming: IncomingMessage, limit: number): Promise<Buff
   });
 }
 
-export function errorResponse(err: unknown, req: EmulatorRequest | undefined): EmulatorResponse {
-  const graphErr = err instanceof GraphError ? err : generalException();
-  if (!(err instanceof GraphError)) console.error('graph-emulator: handler failed', err);
+/** Any failure as Graph's error response; a malformed OData option is the caller's 400, anything unforeseen a logged 500. */
+export function errorResponse(err: unknown, ids: { requestId: string; headers: Record<string, string> }): EmulatorResponse {
+  const graphErr = err instanceof GraphError ? err : err instanceof ODataError ? invalidRequest(err.message) : generalException();
+  if (!(err instanceof GraphError) && !(err instanceof ODataError)) console.error('graph-emulator: handler failed', err);
   return {
     status: graphErr.status,
     headers: { 'Content-Type': 'application/json', ...graphErr.headers },
-    body: errorBody(graphErr, req?.requestId ?? randomUUID(), req?.headers['client-request-id']),
+    body: errorBody(graphErr, ids.requestId, ids.headers['client-request-id']),
   };
 }
 

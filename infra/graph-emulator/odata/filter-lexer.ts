@@ -28,8 +28,16 @@ const NAME_PART = /[A-Za-z0-9_]/;
 const DATE_LEXEME = /\d+-\d+-\d+(?:T[\d:.]*(?:Z|[+-][\d:]*)?)?/y;
 const NUMBER_LEXEME = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** All tokens at once, ending with eof; convenient for tests and small inputs. */
 export function tokenize(input: string): Token[] {
-  const tokens: Token[] = [];
+  return Array.from(lex(input));
+}
+
+/**
+ * Tokens one at a time, ending with eof. The parser pulls them lazily so that the first problem in
+ * reading order is the one reported: in `fields/Tags/any(t: ...)` that is the lambda, not the ':'.
+ */
+export function* lex(input: string): Generator<Token, void, undefined> {
   let i = 0;
 
   const charAt = (at: number): string => {
@@ -72,11 +80,11 @@ export function tokenize(input: string): Token[] {
     if (WHITESPACE.has(c)) {
       i++;
     } else if (c === '(' || c === ')' || c === ',') {
-      tokens.push({ kind: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma', text: c, position: start });
+      yield { kind: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma', text: c, position: start };
       i++;
     } else if (c === "'") {
       const { value, end } = readString(start);
-      tokens.push({ kind: 'string', value, text: input.slice(start, end), position: start });
+      yield { kind: 'string', value, text: input.slice(start, end), position: start };
       i = end;
     } else if (/\d/.test(c) || (c === '-' && /\d/.test(input[i + 1] ?? ''))) {
       DATE_LEXEME.lastIndex = start;
@@ -85,7 +93,7 @@ export function tokenize(input: string): Token[] {
         const text = date[0];
         i = start + text.length;
         mustEndLiteral(start, i);
-        tokens.push({ kind: 'datetime', value: normalizeDateTime(text, { requireZone: true, position: start }), text, position: start });
+        yield { kind: 'datetime', value: normalizeDateTime(text, { requireZone: true, position: start }), text, position: start };
         continue;
       }
       NUMBER_LEXEME.lastIndex = start;
@@ -97,7 +105,7 @@ export function tokenize(input: string): Token[] {
       if (!Number.isFinite(value) || (integral && !Number.isSafeInteger(value))) {
         throw new ODataError(`The number ${text} at position ${start} is too large to compare exactly.`, start);
       }
-      tokens.push({ kind: 'number', value, text, position: start });
+      yield { kind: 'number', value, text, position: start };
     } else if (isNameStart(i)) {
       const segments: string[] = [];
       for (;;) {
@@ -120,9 +128,9 @@ export function tokenize(input: string): Token[] {
         const normalized = normalizeDateTime(value, { requireZone: false, position: start });
         i = end;
         mustEndLiteral(start, i);
-        tokens.push({ kind: 'datetime', value: normalized, text: input.slice(start, end), position: start });
+        yield { kind: 'datetime', value: normalized, text: input.slice(start, end), position: start };
       } else {
-        tokens.push({ kind: 'name', segments, text, position: start });
+        yield { kind: 'name', segments, text, position: start };
       }
     } else if (c === '-') {
       throw new ODataError(`Unexpected '-' at position ${start}: negation and arithmetic are not supported in $filter.`, start);
@@ -132,8 +140,7 @@ export function tokenize(input: string): Token[] {
       throw new ODataError(`Unexpected character '${charAt(i)}' at position ${start}.`, start);
     }
   }
-  tokens.push({ kind: 'eof', text: '', position: input.length });
-  return tokens;
+  yield { kind: 'eof', text: '', position: input.length };
 }
 
 function describeChar(input: string, at: number): string {

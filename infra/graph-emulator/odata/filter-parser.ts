@@ -1,7 +1,7 @@
 // Parses $filter text into the FilterExpr tree: OData's comparison, logical and startswith subset that SharePoint lists answer.
 import type { Call, CompareOp, FilterExpr, Literal, Operand } from './filter-ast.js';
 import { ODataError } from './errors.js';
-import { tokenize, type Token } from './filter-lexer.js';
+import { lex, type Token } from './filter-lexer.js';
 
 /** Longer filters are refused before lexing; SharePoint's own URL limits make real ones far shorter. */
 export const MAX_FILTER_LENGTH = 4000;
@@ -29,14 +29,16 @@ export function parseFilter(text: string): FilterExpr {
     throw new ODataError(`The filter is ${text.length} characters long; the limit is ${MAX_FILTER_LENGTH}.`);
   }
   if (text.trim() === '') throw new ODataError('The filter is empty; expected a condition such as fields/Status eq \'Open\'.', 0);
-  return new Parser(tokenize(text)).parse();
+  return new Parser(lex(text)).parse();
 }
 
 class Parser {
   private index = 0;
   private depth = 0;
+  /** Tokens read so far; the lexer is only asked for more when the parser looks further ahead. */
+  private readonly tokens: Token[] = [];
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(private readonly source: Iterator<Token, void, undefined>) {}
 
   parse(): FilterExpr {
     const expr = this.parseOr();
@@ -203,9 +205,15 @@ class Parser {
   }
 
   private peek(ahead = 0): Token {
-    // The lexer always ends with eof, so clamping to the last token never walks off the end.
-    const token = this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)];
-    if (!token) throw new Error('tokenize returned no tokens');
+    const wanted = this.index + ahead;
+    while (this.tokens.length <= wanted) {
+      const next = this.source.next();
+      // The lexer ends with eof; past it, eof repeats.
+      if (next.done) break;
+      this.tokens.push(next.value);
+    }
+    const token = this.tokens[Math.min(wanted, this.tokens.length - 1)];
+    if (!token) throw new Error('the lexer produced no tokens');
     return token;
   }
 

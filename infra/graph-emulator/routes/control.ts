@@ -18,8 +18,9 @@ export function registerControlRoutes(r: Router, ctx: EmulatorContext): void {
 
   r.add('GET', '/_emulator/faults', 1, () => json(200, ctx.faults.config));
   r.add('POST', '/_emulator/faults', 1, (req) => {
-    const body = req.body.length ? jsonBody(req) : {};
-    ctx.faults.configure(parseFaultConfig(body, body.reset === true ? DEFAULT_FAULTS : ctx.faults.config));
+    // `reset: true` starts from no faults; other settings are applied on top.
+    const { reset, ...settings } = req.body.length ? jsonBody(req, true) : {};
+    ctx.faults.configure(parseFaultConfig(settings, reset === true ? DEFAULT_FAULTS : ctx.faults.config));
     return json(200, ctx.faults.config);
   });
 
@@ -35,7 +36,7 @@ export function registerControlRoutes(r: Router, ctx: EmulatorContext): void {
   // Graph v1.0 cannot create SharePoint sites; a tenant admin does. Locally this stands in for that.
   r.add('GET', '/_emulator/sites', 1, () => json(200, { value: listSites(ctx.db).map(siteResource) }));
   r.add('POST', '/_emulator/sites', 1, (req) => {
-    const body = jsonBody(req);
+    const body = jsonBody(req, true);
     if (typeof body.path !== 'string') throw invalidRequest("A site needs a 'path' such as /sites/kvalitet.");
     const hostname = typeof body.hostname === 'string' ? body.hostname : ctx.hostname;
     const site = createSite(ctx.db, {

@@ -64,44 +64,39 @@ export function runItemQuery(db: Db, list: ListRecord, columns: ColumnDefinition
     used.set(r.name, r);
     return r;
   };
-  try {
-    const where = options.filter ? compileFilter(options.filter, track) : undefined;
-    const order = [...(options.orderby ?? []).map((t) => ({ sql: track(t.path).sql, desc: t.desc }))];
-    if (!order.some((t) => t.sql === 'id')) order.push({ sql: 'id', desc: false });
+  const where = options.filter ? compileFilter(options.filter, track) : undefined;
+  const order = [...(options.orderby ?? []).map((t) => ({ sql: track(t.path).sql, desc: t.desc }))];
+  if (!order.some((t) => t.sql === 'id')) order.push({ sql: 'id', desc: false });
 
-    const nonIndexed = [...used.values()].find((r) => !r.indexed);
-    if (nonIndexed) {
-      const honored = (prefer ?? '').toLowerCase().split(/[,;]\s*/).includes(HONOR_NON_INDEXED);
-      if (!honored)
-        throw invalidRequest(
-          `Field '${nonIndexed.name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
-        );
-      if (itemCount(db, list) > LIST_VIEW_THRESHOLD) throw activityLimitReached(1);
-    }
-
-    const signature = order.map((t) => `${t.sql}${t.desc ? ' desc' : ''}`).join(',');
-    let after: { sql: string; params: unknown[] } | undefined;
-    if (options.skiptoken) {
-      const token = decodeSkipToken(options.skiptoken);
-      if (token.extra?.o !== signature) throw new ODataError('The $skiptoken does not belong to this query.');
-      after = keysetAfter(order, token.values);
-    }
-    const rows = queryItems(db, list, {
-      where: where ? { sql: where.sql, params: where.params } : undefined,
-      order,
-      orderSql: orderSql(order),
-      after,
-      limit: pageSize + 1,
-    });
-    if (rows.length <= pageSize) return { rows };
-    const page = rows.slice(0, pageSize);
-    const last = page[page.length - 1] as ItemRow;
-    const values = order.map((t) => (t.sql === 'id' ? last.id : sortValue(last, t.sql)));
-    return { rows: page, next: encodeSkipToken(values, { o: signature }) };
-  } catch (err) {
-    if (err instanceof ODataError) throw invalidRequest(err.message);
-    throw err;
+  const nonIndexed = [...used.values()].find((r) => !r.indexed);
+  if (nonIndexed) {
+    const honored = (prefer ?? '').toLowerCase().split(/[,;]\s*/).includes(HONOR_NON_INDEXED);
+    if (!honored)
+      throw invalidRequest(
+        `Field '${nonIndexed.name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+      );
+    if (itemCount(db, list) > LIST_VIEW_THRESHOLD) throw activityLimitReached(1);
   }
+
+  const signature = order.map((t) => `${t.sql}${t.desc ? ' desc' : ''}`).join(',');
+  let after: { sql: string; params: unknown[] } | undefined;
+  if (options.skiptoken) {
+    const token = decodeSkipToken(options.skiptoken);
+    if (token.extra?.o !== signature) throw new ODataError('The $skiptoken does not belong to this query.');
+    after = keysetAfter(order, token.values);
+  }
+  const rows = queryItems(db, list, {
+    where: where ? { sql: where.sql, params: where.params } : undefined,
+    order,
+    orderSql: orderSql(order),
+    after,
+    limit: pageSize + 1,
+  });
+  if (rows.length <= pageSize) return { rows };
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1] as ItemRow;
+  const values = order.map((t) => (t.sql === 'id' ? last.id : sortValue(last, t.sql)));
+  return { rows: page, next: encodeSkipToken(values, { o: signature }) };
 }
 
 /** Reads the value a row has under an ORDER BY expression (a json_extract over its fields). */

@@ -1,0 +1,126 @@
+// Typed domain errors with bokmål messages, and the Result type every domain operation returns.
+//
+// One way everywhere: domain functions never throw for a broken rule. An operation returns
+// Result<T>; a validator returns DomainError[] (empty means valid). The code is stable for
+// programs and tests; the message is bokmål for people (nynorsk/English come from i18n by code).
+
+export type DomainErrorCode =
+  | 'date.invalid'
+  | 'org.idMismatch'
+  | 'org.unknownUnit'
+  | 'org.missingParent'
+  | 'org.rootCount'
+  | 'org.rootHasParent'
+  | 'org.rootLevel'
+  | 'org.levelOrder'
+  | 'org.cycle'
+  | 'caseNumber.invalid'
+  | 'caseNumber.sequenceOutOfRange'
+  | 'case.titleMissing'
+  | 'case.titleTooLong'
+  | 'case.severityMissing'
+  | 'case.occurredInFuture'
+  | 'case.invalidTransition'
+  | 'case.analysisMissing'
+  | 'case.measureDecisionMissing'
+  | 'case.closingNoteMissing'
+  | 'case.reopenReasonMissing'
+  | 'case.forbidden'
+  | 'measure.titleMissing'
+  | 'measure.invalidStatusChange'
+  | 'measure.evaluationMissing'
+  | 'measure.cancelReasonMissing'
+  | 'risk.levelOutOfRange'
+  | 'risk.thresholdsInvalid'
+  | 'risk.measureMissing'
+  | 'risk.residualMissing'
+  | 'committee.levelMismatch'
+  | 'committee.leaderMismatch';
+
+export type ErrorDetails = Readonly<Record<string, string | number>>;
+
+export interface DomainError {
+  readonly code: DomainErrorCode;
+  /** Bokmål, ready to show to a person. */
+  readonly message: string;
+  readonly details: ErrorDetails;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: DomainErrorCode, details: ErrorDetails = {}): Result<T> {
+  return { ok: false, error: domainError(code, details) };
+}
+
+// Status and action words used inside messages; the code names are the keys.
+const CASE_STATUS_NB: Readonly<Record<string, string>> = {
+  new: 'ny',
+  received: 'mottatt',
+  underAnalysis: 'under analyse',
+  measuresDecided: 'tiltak besluttet',
+  closed: 'lukket',
+};
+const CASE_ACTION_NB: Readonly<Record<string, string>> = {
+  receive: 'mottas',
+  startAnalysis: 'settes under analyse',
+  decideMeasures: 'få besluttet tiltak',
+  close: 'lukkes',
+  reopen: 'gjenåpnes',
+};
+const MEASURE_STATUS_NB: Readonly<Record<string, string>> = {
+  open: 'åpen',
+  inProgress: 'pågår',
+  done: 'utført',
+  cancelled: 'avlyst',
+};
+
+const s = (d: ErrorDetails, key: string): string => String(d[key] ?? '');
+const word = (map: Readonly<Record<string, string>>, d: ErrorDetails, key: string): string => map[s(d, key)] ?? s(d, key);
+
+const MESSAGES: Readonly<Record<DomainErrorCode, (d: ErrorDetails) => string>> = {
+  'date.invalid': (d) => `«${s(d, 'value')}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD).`,
+  'org.idMismatch': (d) => `Enheten er lagret under id «${s(d, 'key')}», men har id «${s(d, 'unitId')}».`,
+  'org.unknownUnit': (d) => `Finner ikke enheten «${s(d, 'unitId')}» i organisasjonskartet.`,
+  'org.missingParent': (d) => `Enheten «${s(d, 'unitId')}» peker på en overordnet enhet som ikke finnes («${s(d, 'parentId')}»).`,
+  'org.rootCount': (d) => `Organisasjonskartet må ha nøyaktig én kommune på toppen, men har ${s(d, 'count')}.`,
+  'org.rootHasParent': (d) => `Kommunen «${s(d, 'unitId')}» kan ikke ha en overordnet enhet.`,
+  'org.rootLevel': (d) => `Enheten «${s(d, 'unitId')}» står øverst uten å være kommunen.`,
+  'org.levelOrder': (d) =>
+    `Enheten «${s(d, 'unitId')}» kan ikke ligge under «${s(d, 'parentId')}»: nivåene må gå nedover fra kommune til kommunalsjefområde, virksomhet og tjeneste/avdeling.`,
+  'org.cycle': (d) => `Enheten «${s(d, 'unitId')}» ligger under seg selv (sirkel i organisasjonskartet).`,
+  'caseNumber.invalid': (d) => `«${s(d, 'value')}» er ikke et gyldig saksnummer. Eksempel: AV-2026-00123.`,
+  'caseNumber.sequenceOutOfRange': (d) => `Løpenummeret ${s(d, 'sequence')} er utenfor gyldig område (1–9999999).`,
+  'case.titleMissing': () => 'Meldingen må ha en tittel.',
+  'case.titleTooLong': (d) => `Tittelen kan ha høyst ${s(d, 'max')} tegn.`,
+  'case.severityMissing': () => 'Velg alvorlighetsgrad for avviket eller nestenuhellet.',
+  'case.occurredInFuture': () => 'Tidspunktet for hendelsen kan ikke være fram i tid.',
+  'case.invalidTransition': (d) =>
+    `Saken har status «${word(CASE_STATUS_NB, d, 'status')}» og kan ikke ${word(CASE_ACTION_NB, d, 'action')} nå.`,
+  'case.analysisMissing': () => 'Skriv årsaksanalysen (for eksempel «5 hvorfor») før tiltak besluttes.',
+  'case.measureDecisionMissing': () => 'Knytt minst ett tiltak til saken, eller begrunn hvorfor tiltak ikke trengs.',
+  'case.closingNoteMissing': () => 'Skriv en avslutningskommentar før saken lukkes.',
+  'case.reopenReasonMissing': () => 'Begrunn hvorfor saken gjenåpnes.',
+  'case.forbidden': () => 'Du har ikke tilgang til å behandle denne saken.',
+  'measure.titleMissing': () => 'Tiltaket må ha en beskrivelse av hva som skal gjøres.',
+  'measure.invalidStatusChange': (d) =>
+    `Tiltaket har status «${word(MEASURE_STATUS_NB, d, 'from')}» og kan ikke endres til «${word(MEASURE_STATUS_NB, d, 'to')}».`,
+  'measure.evaluationMissing': () => 'Skriv en evaluering av tiltaket før det settes som utført.',
+  'measure.cancelReasonMissing': () => 'Begrunn hvorfor tiltaket avlyses.',
+  'risk.levelOutOfRange': (d) => `${s(d, 'field')} må være et helt tall fra 1 (svært lav) til 5 (svært høy), ikke «${s(d, 'value')}».`,
+  'risk.thresholdsInvalid': () => 'Grensene for risikofarger må oppfylle 0 ≤ gul < rød < 25.',
+  'risk.measureMissing': () => 'Risikoen krever tiltak (rød risiko eller lovbrudd), men ingen tiltak er registrert.',
+  'risk.residualMissing': () => 'Vurder restrisikoen (sannsynlighet og konsekvens etter tiltak).',
+  'committee.levelMismatch': (d) => `Utvalget «${s(d, 'committeeId')}» hører ikke hjemme på nivået til enheten «${s(d, 'unitId')}».`,
+  'committee.leaderMismatch': (d) =>
+    `Utvalget «${s(d, 'committeeId')}» skal ledes av lederen for enheten «${s(d, 'unitId')}».`,
+};
+
+export function domainError(code: DomainErrorCode, details: ErrorDetails = {}): DomainError {
+  return { code, message: MESSAGES[code](details), details };
+}
+
+export const ALL_ERROR_CODES = Object.keys(MESSAGES) as readonly DomainErrorCode[];

@@ -7,6 +7,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Extra innerError properties some Graph errors carry (throttling adds code, message, status). */
+    readonly inner: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -19,6 +21,7 @@ export function errorBody(err: GraphError, requestId: string, clientRequestId: s
       code: err.code,
       message: err.message,
       innerError: {
+        ...err.inner,
         // Graph writes the date without zone or fraction, e.g. "2020-08-18T12:51:51".
         date: new Date().toISOString().slice(0, 19),
         'request-id': requestId,
@@ -59,10 +62,21 @@ export const unsupportedMediaType = () =>
   new GraphError(415, 'unsupportedMediaType', 'The Content-Type header must be application/json.');
 // 416: an upload fragment out of order or overlapping.
 export const invalidRange = (message: string) => new GraphError(416, 'invalidRange', message);
+// 416 for a download whose Range starts past the end; Content-Range tells the size (RFC 9110 §15.5.17).
+export const rangeNotSatisfiable = (size: number) =>
+  new GraphError(416, 'invalidRange', 'The requested range is not satisfiable.', { 'Content-Range': `bytes */${size}` });
+// 401 from a pre-authenticated download URL whose token expired or was tampered with; SharePoint answers
+// with its own code for UnauthorizedAccessException, which is what SDKs surface (msgraph-sdk-dotnet#257).
+export const downloadUrlExpired = () =>
+  new GraphError(401, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.');
 // 429 and 503: throttled or unavailable; both carry Retry-After (seconds).
 // Graph's own throttling answers TooManyRequests; SharePoint's (resource units) activityLimitReached.
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  new GraphError(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': String(retryAfterSeconds) });
+  new GraphError(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': String(retryAfterSeconds) }, {
+    code: '429',
+    message: 'Please retry after',
+    status: '429',
+  });
 export const activityLimitReached = (retryAfterSeconds: number, headers: Record<string, string> = {}) =>
   new GraphError(429, 'activityLimitReached', 'The request has been throttled', { 'Retry-After': String(retryAfterSeconds), ...headers });
 export const serviceUnavailable = (retryAfterSeconds: number) =>

@@ -78,8 +78,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const metrics = new Metrics();
   const router = new Router();
   const controlRouter = new Router();
+  // The issuer URL holds the port, known only once listening: read it per request, not now.
   const authPolicy: AuthPolicy = options.strictAuth
-    ? { strict: true, keys: issuer.keys, issuer: issuer.issuerUrl() }
+    ? { strict: true, keys: issuer.keys, get issuer() { return issuer.issuerUrl(); } }
     : { strict: false };
 
   const ctx: EmulatorContext = {

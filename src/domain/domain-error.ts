@@ -26,6 +26,8 @@ export type DomainErrorCode =
   | 'case.closingNoteMissing'
   | 'case.reopenReasonMissing'
   | 'case.forbidden'
+  | 'case.analysisNotOpen'
+  | 'case.closed'
   | 'measure.titleMissing'
   | 'measure.invalidStatusChange'
   | 'measure.evaluationMissing'
@@ -105,12 +107,15 @@ const MESSAGES: Readonly<Record<DomainErrorCode, (d: ErrorDetails) => string>> =
   'case.closingNoteMissing': () => 'Skriv en avslutningskommentar før saken lukkes.',
   'case.reopenReasonMissing': () => 'Begrunn hvorfor saken gjenåpnes.',
   'case.forbidden': () => 'Du har ikke tilgang til å behandle denne saken.',
+  'case.analysisNotOpen': (d) =>
+    `Årsaksanalysen kan bare endres mens saken er under analyse (nå: «${word(CASE_STATUS_NB, d, 'status')}»).`,
+  'case.closed': () => 'Saken er lukket. Gjenåpne den først.',
   'measure.titleMissing': () => 'Tiltaket må ha en beskrivelse av hva som skal gjøres.',
   'measure.invalidStatusChange': (d) =>
     `Tiltaket har status «${word(MEASURE_STATUS_NB, d, 'from')}» og kan ikke endres til «${word(MEASURE_STATUS_NB, d, 'to')}».`,
   'measure.evaluationMissing': () => 'Skriv en evaluering av tiltaket før det settes som utført.',
   'measure.cancelReasonMissing': () => 'Begrunn hvorfor tiltaket avlyses.',
-  'risk.levelOutOfRange': (d) => `${s(d, 'field')} må være et helt tall fra 1 (svært lav) til 5 (svært høy), ikke «${s(d, 'value')}».`,
+  'risk.levelOutOfRange': (d) => `${s(d, 'field') || 'Verdien'} må være et helt tall fra 1 (svært lav) til 5 (svært høy), ikke «${s(d, 'value')}».`,
   'risk.thresholdsInvalid': () => 'Grensene for risikofarger må oppfylle 0 ≤ gul < rød < 25.',
   'risk.measureMissing': () => 'Risikoen krever tiltak (rød risiko eller lovbrudd), men ingen tiltak er registrert.',
   'risk.residualMissing': () => 'Vurder restrisikoen (sannsynlighet og konsekvens etter tiltak).',

@@ -1,49 +1,14 @@
 // Emulator benchmark: a 150,000-item list (three years of deviations in the largest municipality), indexed query latency, $batch throughput, memory.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchResult } from './run.js';
 import { percentile } from './stats.js';
+import { memoryOf, spawnEmulator } from '../support/emulator-process.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 150_000);
 const UNITS = 40;
 const STATUSES = ['Ny', 'Mottatt', 'UnderAnalyse', 'TiltakBesluttet', 'Lukket'];
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the emulator as its own process, as `npm run emulator` does, so its memory is its own. */
-export async function spawnEmulator(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/graph-emulator/main.ts'], {
-    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) resolve();
-    });
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
-/** Peak and current resident memory of a process, from /proc (Linux). */
-export function memoryOf(pid: number): { peakMb: number; rssMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-  return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
-}
 
 export async function emulatorBench(): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'varde-bench-'));
@@ -77,8 +42,8 @@ export async function emulatorBench(): Promise<BenchResult[]> {
     const fieldsFor = (n: number) => ({
       Title: `Avvik ${n}`,
       CaseNumber: `AV-${2023 + Math.floor(n / 50_000)}-${String(n).padStart(5, '0')}`,
-      Status: STATUSES[n % STATUSES.length],
-      UnitId: (n * 7) % UNITS,
+      Status: STATUSES[Math.floor(n / UNITS) % STATUSES.length],
+      UnitId: n % UNITS,
       Severity: 1 + (n % 5),
       OccurredAt: new Date(start + n * 630_000).toISOString(),
       Description: 'Beboer falt på badet i natt. Ble funnet av nattevakt, ingen synlige skader. '.repeat(3),
@@ -129,7 +94,7 @@ export async function emulatorBench(): Promise<BenchResult[]> {
       const t = performance.now();
       const page = (await graph(`${itemsPath}?$expand=fields&$filter=${filter}&$orderby=fields/OccurredAt desc&$top=100`)) as { value: unknown[] };
       samples.push(performance.now() - t);
-      if (page.value.length !== 100) throw new Error(`expected a full page, got ${page.value.length}`);
+      if (page.value.length === 0) throw new Error(`expected a page of results, got ${JSON.stringify(page).slice(0, 300)} for ${filter}`);
     }
     const memory = memoryOf(child.pid as number);
     return [
@@ -140,8 +105,9 @@ export async function emulatorBench(): Promise<BenchResult[]> {
       { name: 'emulator peak memory (VmHWM)', value: memory.peakMb, unit: 'MB', target: { op: '<=', value: 400 } },
     ];
   } finally {
+    const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

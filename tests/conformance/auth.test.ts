@@ -39,7 +39,7 @@ async function expect401(res: Response, message: string): Promise<void> {
   expect(body.error.message).toBe(message);
 }
 
-/** A token with the emulator's claims, issuer and key id, but signed by a key the emulator never published. */
+/** A token with the emulator's issuer and Graph's audience under the given key id, signed by a key the emulator never published. */
 async function tokenSignedByAnotherKey(kid: string | undefined): Promise<string> {
   const { privateKey } = await generateKeyPair('RS256');
   return new SignJWT({ appid: LOCAL_CLIENT.id, azp: LOCAL_CLIENT.id })
@@ -103,7 +103,8 @@ describe("msal-node's client-credentials flow against the local issuer (src/auth
   it('talks only to the emulator: OpenID discovery, then the token endpoint, never login.microsoftonline.com', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     await localTokenSource(strict).getToken();
-    const calls = fetchSpy.mock.calls.map(([input, init]) => `${init?.method ?? 'GET'} ${String(input)}`);
+    // msal adds ?client-request-id=… to the token request; the path is what matters here.
+    const calls = fetchSpy.mock.calls.map(([input, init]) => `${init?.method ?? 'GET'} ${String(input).split('?')[0]}`);
     const authority = strict.issuer.authority();
     expect(calls).toEqual([`GET ${authority}/v2.0/.well-known/openid-configuration`, `POST ${authority}/oauth2/v2.0/token`]);
   });
@@ -170,7 +171,19 @@ describe('the local token endpoint refuses bad client credentials as Entra ID do
   });
 });
 
-describe('graph-token.ts configuration guards', () => {
+describe('graph-token.ts configuration', () => {
+  it('for a real tenant, msal-node goes straight to Entra ID\'s token endpoint with no discovery call (fetch faked, no network)', async () => {
+    const tenant = '00000000-1111-4222-8333-444444444444';
+    const fetchSpy = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(async () => Response.json({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'entra-token' }));
+    const source = createGraphTokenSource({ authority: `https://login.microsoftonline.com/${tenant}`, clientId: LOCAL_CLIENT.id, clientSecret: 'secret' });
+    expect(await source.getToken()).toBe('entra-token');
+    const calls = fetchSpy.mock.calls.map(([input, init]) => `${init?.method ?? 'GET'} ${String(input).split('?')[0]}`);
+    expect(calls).toEqual([`POST https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`]);
+    expect(String(fetchSpy.mock.calls[0]?.[1]?.body)).toContain(`scope=${encodeURIComponent(GRAPH_SCOPE)}`);
+  });
+
   it('without localIssuer, msal-node refuses the plain-http authority (authority_uri_insecure)', async () => {
     const source = createGraphTokenSource({ authority: strict.issuer.authority(), clientId: LOCAL_CLIENT.id, clientSecret: LOCAL_CLIENT.secret });
     await expect(source.getToken()).rejects.toMatchObject({ errorCode: 'authority_uri_insecure' });

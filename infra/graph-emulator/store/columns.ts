@@ -146,8 +146,16 @@ export function getColumn(db: Db, siteId: string, listId: string, idOrName: stri
 
 export function insertColumn(db: Db, siteId: string, listId: string, def: ColumnDefinition): void {
   const columns = listColumns(db, siteId, listId);
-  if (columns.some((c) => c.name.toLowerCase() === def.name.toLowerCase()))
-    throw nameAlreadyExists(`A duplicate field name "${def.name}" was found.`);
+  const taken = (name: string) => columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  const clash = taken(def.name);
+  // A name SharePoint already uses for a built-in column gets a digit appended (Author → Author0), as SharePoint
+  // does for internal names; a clash with a column someone created is a conflict.
+  if (clash && !clash.readOnly && clash.name !== 'Title') throw nameAlreadyExists(`A duplicate field name "${def.name}" was found.`);
+  if (clash) {
+    let n = 0;
+    while (taken(`${def.name}${n}`)) n++;
+    def.name = `${def.name}${n}`;
+  }
   if (def.indexed && listId !== '') assertIndexBudget(columns);
   db.prepare('INSERT INTO columns (id, site_id, list_id, name, position, data) VALUES (?, ?, ?, ?, ?, ?)').run(
     def.id, siteId, listId, def.name, columns.length, JSON.stringify(def),
@@ -188,6 +196,10 @@ export function patchColumn(def: ColumnDefinition, body: Record<string, unknown>
         break;
       case 'name':
         if (value !== def.name) throw invalidRequest("A column's 'name' cannot be changed.");
+        break;
+      case 'propagateChanges':
+        // Pushes a site column's change to lists that use it; the emulator's lists hold copies, so nothing to do.
+        if (typeof value !== 'boolean') throw invalidRequest(`Property '${key}' must be a boolean.`);
         break;
       default:
         if ((COLUMN_KINDS as readonly string[]).includes(key)) {

@@ -61,40 +61,53 @@ CREATE TABLE IF NOT EXISTS changes (
   deleted INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS changes_by_list ON changes (list_id, seq);
+-- One drive per document library (store/drives.ts); its id is Graph's "b!…" form of site, web and list ids.
 CREATE TABLE IF NOT EXISTS drives (
   id TEXT PRIMARY KEY,
   site_id TEXT NOT NULL,
-  list_id TEXT NOT NULL,
-  data TEXT NOT NULL
+  list_id TEXT NOT NULL UNIQUE,
+  root_id TEXT NOT NULL,
+  created TEXT NOT NULL
 );
+-- Files and folders; parent_id NULL is the drive's root. version counts content versions (cTag), change every write (eTag).
 CREATE TABLE IF NOT EXISTS drive_items (
   id TEXT PRIMARY KEY,
+  uid TEXT NOT NULL,
   drive_id TEXT NOT NULL,
   parent_id TEXT,
-  name TEXT NOT NULL COLLATE NOCASE,
+  name TEXT NOT NULL,
+  -- SharePoint names are unique regardless of case, also for æøå, which NOCASE does not fold.
+  name_key TEXT NOT NULL,
   is_folder INTEGER NOT NULL,
   list_item_id INTEGER,
-  version INTEGER NOT NULL DEFAULT 1,
+  version INTEGER NOT NULL DEFAULT 0,
+  change INTEGER NOT NULL DEFAULT 1,
   size INTEGER NOT NULL DEFAULT 0,
   blob TEXT,
+  quick_xor TEXT,
   created TEXT NOT NULL,
   modified TEXT NOT NULL,
   created_by TEXT NOT NULL,
   modified_by TEXT NOT NULL,
-  data TEXT NOT NULL DEFAULT '{}',
-  UNIQUE (drive_id, parent_id, name)
+  UNIQUE (drive_id, parent_id, name_key)
 );
+CREATE INDEX IF NOT EXISTS drive_items_children ON drive_items (parent_id, name_key, id);
+-- Every content version of a file, the current one included (Graph lists it first).
 CREATE TABLE IF NOT EXISTS drive_item_versions (
   item_id TEXT NOT NULL,
   version INTEGER NOT NULL,
   size INTEGER NOT NULL,
-  blob TEXT,
+  blob TEXT NOT NULL,
+  quick_xor TEXT NOT NULL,
   modified TEXT NOT NULL,
   modified_by TEXT NOT NULL,
   PRIMARY KEY (item_id, version)
 );
+CREATE INDEX IF NOT EXISTS drive_item_versions_blob ON drive_item_versions (blob);
+-- Resumable uploads: the state is here, the bytes received so far in a part file under the blob folder.
 CREATE TABLE IF NOT EXISTS upload_sessions (
   id TEXT PRIMARY KEY,
+  drive_id TEXT NOT NULL,
   data TEXT NOT NULL
 );
 `;
@@ -110,9 +123,17 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  dropPlaceholderDriveTables(db);
   db.exec(SCHEMA);
   ensureEpoch(db);
   return db;
+}
+
+/** Databases made before drives were built have empty placeholder drive tables of another shape; they held nothing. */
+function dropPlaceholderDriveTables(db: Db): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('drive_items')").all() as { name: string }[];
+  if (columns.length === 0 || columns.some((c) => c.name === 'name_key')) return;
+  for (const t of ['drives', 'drive_items', 'drive_item_versions', 'upload_sessions']) db.exec(`DROP TABLE IF EXISTS "${t}"`);
 }
 
 /** A random id of this database's life; delta tokens from before a reset carry another and are refused. */

@@ -49,7 +49,8 @@ const show = (path: string[]) => '$' + path.map((p) => (/^\d+$/.test(p) ? `[${p}
  * - An object must have every property the example shows (with the same shape); in exact mode no others.
  * - An array: every element the example shows must have a counterpart of the same shape among the actual
  *   elements (the docs show one of each kind: a file and a folder, a live and a deleted item), so an example
- *   with elements needs an actual array with matching elements; an empty example array only asks for an array.
+ *   with elements needs an actual array with matching elements. An empty example array asks only for an array,
+ *   unless the example is complete: then the array must be empty too.
  */
 export function compareShape(expected: unknown, actual: unknown, options: ShapeOptions, path: string[] = []): string[] {
   const et = jsonType(expected);
@@ -61,6 +62,7 @@ export function compareShape(expected: unknown, actual: unknown, options: ShapeO
     const exp = expected as unknown[];
     const act = actual as unknown[];
     const out: string[] = [];
+    if (options.exact && exp.length === 0 && act.length > 0) return [`${show(path)}: example shows an empty array, emulator has ${act.length} element(s)`];
     exp.forEach((element, i) => {
       if (act.length === 0) {
         if (i === 0) out.push(`${show(path)}: example shows ${exp.length} element(s), emulator returned an empty array`);

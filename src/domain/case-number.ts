@@ -25,7 +25,7 @@ export const CASE_PREFIX: Readonly<Record<DeviationKind, CasePrefix>> = {
 export type CaseSeries = 'ordinary' | 'whistleblowing';
 
 export function caseSeriesOf(kind: DeviationKind): CaseSeries {
-  return 'ordinary';
+  return kind === 'whistleblowingReport' ? 'whistleblowing' : 'ordinary';
 }
 
 /** A canonical case number, e.g. 'AV-2026-00123'. */

@@ -95,7 +95,9 @@ export function parseCalendarDate(value: string): Result<CalendarDate> {
   return isCalendarDate(value) ? ok(value) : fail('date.invalid', { value });
 }
 
-// Calendar arithmetic happens on UTC midnights, where every day has 24 hours.
+// Calendar arithmetic happens on UTC midnights, where every day has 24 hours. A malformed
+// CalendarDate here is a programming error (input is checked at the edge with parseCalendarDate),
+// so it throws instead of returning a Result.
 function utcMidnight(date: CalendarDate): number {
   const m = DATE_PATTERN.exec(date);
   if (!m || !isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
@@ -116,6 +118,7 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 
 /** The same day and month a number of years later; 29 February becomes 28 February. */
 export function addYears(date: CalendarDate, years: number): CalendarDate {
+  utcMidnight(date); // same refusal of a malformed date as the other arithmetic
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const candidate = fromYmd(y + years, m, d);
   return isCalendarDate(candidate) ? candidate : fromYmd(y + years, m, d - 1);

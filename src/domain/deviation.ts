@@ -53,6 +53,9 @@ export type ConsequenceFor = 'serviceUser' | 'employee' | 'organisation' | 'envi
 
 export type CaseStatus = 'new' | 'received' | 'underAnalysis' | 'measuresDecided' | 'closed';
 
+export const CONSEQUENCE_FOR: readonly ConsequenceFor[] = ['serviceUser', 'employee', 'organisation', 'environment'];
+export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'received', 'underAnalysis', 'measuresDecided', 'closed'];
+
 /** Cause categories for statistics, trend and cause analysis (seed 004); the list is ours. */
 export type CauseCategory =
   | 'routine' // rutine mangler, er uklar eller ble ikke fulgt
@@ -63,6 +66,17 @@ export type CauseCategory =
   | 'physicalEnvironment' // bygg og fysiske omgivelser
   | 'externalFactors' // forhold utenfor kommunens kontroll
   | 'other';
+
+export const CAUSE_CATEGORIES: readonly CauseCategory[] = [
+  'routine',
+  'competence',
+  'communication',
+  'staffing',
+  'equipment',
+  'physicalEnvironment',
+  'externalFactors',
+  'other',
+];
 
 export interface CauseAnalysis {
   /** "5 hvorfor": each answer digs one step deeper (seeds 000, 001). */

@@ -17,6 +17,9 @@ export type MeasureSource =
 
 export type MeasureStatus = 'open' | 'inProgress' | 'done' | 'cancelled';
 
+export const MEASURE_STATUSES: readonly MeasureStatus[] = ['open', 'inProgress', 'done', 'cancelled'];
+export const MEASURE_SOURCES: readonly MeasureSource['type'][] = ['deviation', 'riskItem', 'audit', 'meetingDecision', 'procedureSelfAssessment'];
+
 export interface Measure {
   readonly id: string;
   /** Hva skal gjøres? */

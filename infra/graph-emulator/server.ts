@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AuthPolicy, authenticate } from './auth.js';
 import { GraphError, errorBody, generalException, invalidRequest, itemNotFound, payloadTooLarge } from './errors.js';
@@ -207,6 +208,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
+      // An in-memory emulator keeps file contents in a temporary folder of its own.
+      if (memory) rmSync(ctx.blobDir, { recursive: true, force: true });
     },
   };
 }

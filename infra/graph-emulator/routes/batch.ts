@@ -70,7 +70,7 @@ export function registerBatchRoute(r: Router, ctx: EmulatorContext): void {
   r.add('POST', '/$batch', 1, async (req) => {
     const parts = parseBatch(jsonBody(req));
     const results = new Map<string, EmulatorResponse>();
-    const responses: { id: string; status: number; headers: Record<string, string>; body?: unknown }[] = [];
+    const responses: { id: string; status: number; headers: Record<string, string>; body: unknown }[] = [];
     for (const part of parts) {
       const failedDependency = part.dependsOn.some((d) => {
         const res = [...results].find(([id]) => id.toLowerCase() === d.toLowerCase())?.[1];
@@ -79,7 +79,9 @@ export function registerBatchRoute(r: Router, ctx: EmulatorContext): void {
       const res = failedDependency ? failed(part) : await ctx.dispatch(subRequest(req, part));
       results.set(part.id, res);
       const headers = { ...(res.headers ?? {}) };
-      responses.push({ id: part.id, status: res.status, headers, ...(res.body !== undefined ? { body: Buffer.isBuffer(res.body) ? res.body.toString('base64') : res.body } : {}) });
+      // A part without a body (204) carries "body": null, as in Graph's own batch example.
+      const body = res.body === undefined ? null : Buffer.isBuffer(res.body) ? res.body.toString('base64') : res.body;
+      responses.push({ id: part.id, status: res.status, headers, body });
     }
     return json(200, { responses });
   });

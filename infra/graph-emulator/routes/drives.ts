@@ -3,7 +3,7 @@ import { itemNotFound } from '../errors.js';
 import { json } from '../request.js';
 import type { Router } from '../router.js';
 import type { EmulatorContext } from '../server.js';
-import { itemByListItem } from '../store/drives.js';
+import { ensureListDrive, itemByListItem, recoverDriveStorage } from '../store/drives.js';
 import { listLists } from '../store/lists.js';
 import { parseItemId } from '../store/items.js';
 import { registerDownloadRoute, redirectToContent } from './drives/download.js';
@@ -14,7 +14,6 @@ import { registerVersionRoutes } from './drives/items/versions.js';
 import { DRIVE_PREFIXES, ITEM_ADDRESSES, defaultDrive, driveFrom } from './drives/resolve.js';
 import { registerCreateUploadSessionRoute, registerUploadUrlRoutes } from './drives/upload-sessions.js';
 import { siteFrom } from './resources.js';
-import { ensureListDrive } from '../store/drives.js';
 
 export function registerDriveRoutes(r: Router, ctx: EmulatorContext): void {
   for (const prefix of DRIVE_PREFIXES) {
@@ -65,6 +64,8 @@ export function registerDriveRoutes(r: Router, ctx: EmulatorContext): void {
 
 /** The URLs Graph hands out for bytes: they carry their own authorisation, so the control router serves them without a token. */
 export function registerContentRoutes(controlRouter: Router, ctx: EmulatorContext): void {
+  // Registration happens once per start, before any request: the moment to clear up after a crash.
+  recoverDriveStorage(ctx);
   registerDownloadRoute(controlRouter, ctx);
   registerUploadUrlRoutes(controlRouter, ctx);
 }

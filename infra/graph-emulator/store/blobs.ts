@@ -1,6 +1,6 @@
 // File contents of drive items on disk: content-addressed by sha256, written to a temp file and renamed, never stored twice.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -137,6 +137,27 @@ export async function writeFragment(blobDir: string, sessionId: string, offset: 
 
 export function dropPart(blobDir: string, sessionId: string): void {
   rmSync(partPath(blobDir, sessionId), { force: true });
+}
+
+/** Every stored blob's key, for collecting the ones a crash left without a row. */
+export function blobKeys(blobDir: string): string[] {
+  return listDir(blobDir)
+    .filter((d) => /^[0-9a-f]{2}$/.test(d))
+    .flatMap((d) => listDir(join(blobDir, d)).filter((f) => SHA256.test(f)));
+}
+
+/** Ids of the upload sessions that have a part file. */
+export function partIds(blobDir: string): string[] {
+  return listDir(join(blobDir, 'uploads')).flatMap((f) => (f.endsWith('.part') ? [f.slice(0, -'.part'.length)] : []));
+}
+
+/** Temp files are only ever half-written blobs; at startup none is in flight, so all can go. */
+export function clearTemp(blobDir: string): void {
+  rmSync(join(blobDir, 'tmp'), { recursive: true, force: true });
+}
+
+function listDir(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir) : [];
 }
 
 async function tempFile(blobDir: string): Promise<string> {

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { itemNotFound } from '../errors.js';
 import type { Caller } from '../request.js';
 import type { EmulatorContext } from '../server.js';
-import { dropBlobIfUnused, dropPart } from './blobs.js';
+import { blobKeys, clearTemp, dropBlobIfUnused, dropPart, partIds } from './blobs.js';
 import { nowIso } from './clock.js';
 import type { Db } from './database.js';
 import type { ListRecord } from './lists.js';
@@ -41,42 +41,17 @@ export interface DriveItem {
   modifiedBy: Caller;
 }
 
-interface ItemRow {
-  id: string;
-  uid: string;
-  drive_id: string;
-  parent_id: string | null;
-  name: string;
-  is_folder: number;
-  list_item_id: number | null;
-  version: number;
-  change: number;
-  size: number;
-  blob: string | null;
-  quick_xor: string | null;
-  created: string;
-  modified: string;
-  created_by: string;
-  modified_by: string;
-}
+/** A row as selected with ITEM_COLUMNS: booleans as 0/1, callers as JSON. */
+type ItemRow = Omit<DriveItem, 'isFolder' | 'createdBy' | 'modifiedBy'> & { isFolder: number; createdBy: string; modifiedBy: string };
+
+const ITEM_COLUMNS = `id, uid, drive_id AS driveId, parent_id AS parentId, name, is_folder AS isFolder, list_item_id AS listItemId, version, change,
+  size, blob, quick_xor AS quickXorHash, created, modified, created_by AS createdBy, modified_by AS modifiedBy`;
 
 const toItem = (r: ItemRow): DriveItem => ({
-  id: r.id,
-  uid: r.uid,
-  driveId: r.drive_id,
-  parentId: r.parent_id,
-  name: r.name,
-  isFolder: r.is_folder === 1,
-  listItemId: r.list_item_id,
-  version: r.version,
-  change: r.change,
-  size: r.size,
-  blob: r.blob,
-  quickXorHash: r.quick_xor,
-  created: r.created,
-  modified: r.modified,
-  createdBy: JSON.parse(r.created_by) as Caller,
-  modifiedBy: JSON.parse(r.modified_by) as Caller,
+  ...r,
+  isFolder: r.isFolder === 1,
+  createdBy: JSON.parse(r.createdBy) as Caller,
+  modifiedBy: JSON.parse(r.modifiedBy) as Caller,
 });
 
 /** SharePoint compares names without regard to case, æøå included. */
@@ -98,6 +73,15 @@ function guidBytes(guid: string): Buffer {
   const b = Buffer.from(hex, 'hex');
   // Guid.ToByteArray writes the first three groups little-endian.
   return Buffer.concat([b.subarray(0, 4).reverse(), b.subarray(4, 6).reverse(), b.subarray(6, 8).reverse(), b.subarray(8)]);
+}
+
+/** The list GUID inside a drive id (its last 16 bytes), so a library made before its drive row still resolves. */
+export function listIdOfDriveId(driveId: string): string | undefined {
+  const bytes = Buffer.from(driveId.slice(2), 'base64url');
+  if (!driveId.startsWith('b!') || bytes.length !== 48) return undefined;
+  const g = bytes.subarray(32);
+  const hex = Buffer.concat([Buffer.from(g.subarray(0, 4)).reverse(), Buffer.from(g.subarray(4, 6)).reverse(), Buffer.from(g.subarray(6, 8)).reverse(), g.subarray(8)]).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Item ids in SharePoint's form: "01" and 32 base32 characters. */
@@ -175,7 +159,7 @@ export function lastModified(db: Db, driveId: string): string | undefined {
 // --- items -----------------------------------------------------------------------------------
 
 export function findItem(db: Db, driveId: string, id: string): DriveItem | undefined {
-  const row = db.prepare('SELECT * FROM drive_items WHERE id = ? AND drive_id = ?').get(id, driveId) as ItemRow | undefined;
+  const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM drive_items WHERE id = ? AND drive_id = ?`).get(id, driveId) as ItemRow | undefined;
   return row ? toItem(row) : undefined;
 }
 
@@ -186,12 +170,12 @@ export function getItem(db: Db, driveId: string, id: string): DriveItem {
 }
 
 export function itemByListItem(db: Db, driveId: string, listItemId: number): DriveItem | undefined {
-  const row = db.prepare('SELECT * FROM drive_items WHERE drive_id = ? AND list_item_id = ?').get(driveId, listItemId) as ItemRow | undefined;
+  const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM drive_items WHERE drive_id = ? AND list_item_id = ?`).get(driveId, listItemId) as ItemRow | undefined;
   return row ? toItem(row) : undefined;
 }
 
 export function childByName(db: Db, parentId: string, name: string): DriveItem | undefined {
-  const row = db.prepare('SELECT * FROM drive_items WHERE parent_id = ? AND name_key = ?').get(parentId, nameKey(name)) as ItemRow | undefined;
+  const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM drive_items WHERE parent_id = ? AND name_key = ?`).get(parentId, nameKey(name)) as ItemRow | undefined;
   return row ? toItem(row) : undefined;
 }
 
@@ -199,9 +183,9 @@ export function childByName(db: Db, parentId: string, name: string): DriveItem |
 export function listChildren(db: Db, parentId: string, after: { key: string; id: string } | undefined, limit: number): DriveItem[] {
   const rows = after
     ? db
-        .prepare('SELECT * FROM drive_items WHERE parent_id = ? AND (name_key > ? OR (name_key = ? AND id > ?)) ORDER BY name_key, id LIMIT ?')
+        .prepare(`SELECT ${ITEM_COLUMNS} FROM drive_items WHERE parent_id = ? AND (name_key > ? OR (name_key = ? AND id > ?)) ORDER BY name_key, id LIMIT ?`)
         .all(parentId, after.key, after.key, after.id, limit)
-    : db.prepare('SELECT * FROM drive_items WHERE parent_id = ? ORDER BY name_key, id LIMIT ?').all(parentId, limit);
+    : db.prepare(`SELECT ${ITEM_COLUMNS} FROM drive_items WHERE parent_id = ? ORDER BY name_key, id LIMIT ?`).all(parentId, limit);
   return (rows as ItemRow[]).map(toItem);
 }
 
@@ -216,21 +200,9 @@ export function treeSize(db: Db, id: string): number {
   return db.prepare(`${SUBTREE} SELECT COALESCE(SUM(size), 0) FROM drive_items WHERE is_folder = 0 AND id IN (SELECT id FROM tree)`).pluck().get(id) as number;
 }
 
-/** The item and everything below it, deepest first so that children go before their parents. */
+/** The item and everything below it. */
 export function subtree(db: Db, id: string): DriveItem[] {
-  const rows = db.prepare(`${SUBTREE} SELECT * FROM drive_items WHERE id IN (SELECT id FROM tree)`).all(id) as ItemRow[];
-  const items = rows.map(toItem);
-  const depth = new Map<string, number>();
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const depthOf = (i: DriveItem): number => {
-    const known = depth.get(i.id);
-    if (known !== undefined) return known;
-    const parent = i.parentId ? byId.get(i.parentId) : undefined;
-    const d = parent ? depthOf(parent) + 1 : 0;
-    depth.set(i.id, d);
-    return d;
-  };
-  return items.sort((a, b) => depthOf(b) - depthOf(a));
+  return (db.prepare(`${SUBTREE} SELECT ${ITEM_COLUMNS} FROM drive_items WHERE id IN (SELECT id FROM tree)`).all(id) as ItemRow[]).map(toItem);
 }
 
 /** The folders from the root down to the item's parent. */
@@ -339,6 +311,17 @@ export function getSession(db: Db, id: string): UploadSessionState | undefined {
 export function deleteSession(ctx: Pick<EmulatorContext, 'db' | 'blobDir'>, id: string): void {
   ctx.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(id);
   dropPart(ctx.blobDir, id);
+}
+
+/**
+ * At startup: what a crash can leave behind goes — temp files, blobs no version refers to (stored, but the row
+ * never committed), part files without a session — and sessions that expired while the emulator was down.
+ */
+export function recoverDriveStorage(ctx: Pick<EmulatorContext, 'db' | 'blobDir'>): void {
+  clearTemp(ctx.blobDir);
+  for (const sha of blobKeys(ctx.blobDir)) dropBlobIfUnused(ctx.blobDir, sha, (b) => blobReferenced(ctx.db, b));
+  for (const id of partIds(ctx.blobDir)) if (!getSession(ctx.db, id)) dropPart(ctx.blobDir, id);
+  sweepSessions(ctx);
 }
 
 /** Expired sessions are cleaned up as Graph does "after the expirationDateTime has passed". */

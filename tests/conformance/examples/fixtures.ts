@@ -102,11 +102,6 @@ export class Fixtures {
     expect(session.uploadUrl).toMatch(/^https?:\/\//);
     return session.uploadUrl;
   }
-
-  /** Creates `n` list items with a Title each. */
-  async fillList(siteId: string, listId: string, n: number): Promise<void> {
-    for (let i = 0; i < n; i++) await this.call('POST', `/sites/${siteId}/lists/${listId}/items`, 201, { fields: { Title: `Filler ${i}` } });
-  }
 }
 
 /**

@@ -21,7 +21,7 @@ describe('compareShape', () => {
     const example = { value: [{ name: 'f', file: {} }, { name: 'd', folder: { childCount: 1 } }] };
     expect(compareShape(example, { value: [{ name: 'd', folder: { childCount: 2 } }, { name: 'x', file: {} }] }, loose)).toEqual([]);
     const diffs = compareShape(example, { value: [{ name: 'x', file: {} }] }, loose);
-    expect(diffs[0]).toBe("$.value: no element matches the example's element 1; the closest differs by:");
+    expect(diffs[0]).toBe("$.value: no element matches the example's element 1; the closest differ by:");
     expect(compareShape(example, { value: [] }, loose)).toEqual(['$.value: example shows 2 element(s), emulator returned an empty array']);
   });
 

@@ -32,10 +32,13 @@ const IDENTITY_SETS = new Set(['createdBy', 'lastModifiedBy', 'modifiedBy', 'own
 /**
  * Properties Graph adds that the docs leave out of even their complete examples; allowed in exact mode.
  * - `@…` instance annotations (`@odata.context`, `@odata.etag`): OData control information the docs routinely omit.
- * - `client-request-id` in an error's `innerError`: Graph echoes it on every error (learn.microsoft.com/graph/errors).
+ * - `innerError` in an error, and `client-request-id` in it: Graph's error resource has an optional innerError
+ *   with the request's ids and date, which it sends on every error (learn.microsoft.com/graph/errors); the docs
+ *   leave it out of some error examples.
  */
 function extraAllowed(path: string[], key: string): boolean {
   if (key.startsWith('@')) return true;
+  if (key === 'innerError' && path.at(-1) === 'error' && path.length === 1) return true;
   if (key === 'client-request-id' && path.at(-1) === 'innerError') return true;
   return false;
 }
@@ -68,13 +71,26 @@ export function compareShape(expected: unknown, actual: unknown, options: ShapeO
         if (i === 0) out.push(`${show(path)}: example shows ${exp.length} element(s), emulator returned an empty array`);
         return;
       }
-      let best: string[] | undefined;
+      // The closest elements (fewest differences), each distinct kind of difference once, at most three.
+      let best: string[][] = [];
+      let fewest = Infinity;
+      const seen = new Set<string>();
       for (let j = 0; j < act.length; j++) {
         const diffs = compareShape(element, act[j], options, [...path, String(j)]);
         if (diffs.length === 0) return;
-        if (!best || diffs.length < best.length) best = diffs;
+        if (diffs.length < fewest) {
+          fewest = diffs.length;
+          best = [];
+          seen.clear();
+        }
+        const kind = diffs.map((d) => d.replace(/\[\d+\]/g, '[]')).join('\n');
+        if (diffs.length === fewest && !seen.has(kind) && best.length < 3) {
+          seen.add(kind);
+          best.push(diffs);
+        }
       }
-      out.push(`${show(path)}: no element matches the example's element ${i}; the closest differs by:`, ...(best ?? []).map((d) => `  ${d}`));
+      out.push(`${show(path)}: no element matches the example's element ${i}; the closest differ by:`);
+      best.forEach((diffs, k) => out.push(...(k > 0 ? ['  or:'] : []), ...diffs.map((d) => `  ${d}`)));
     });
     return out;
   }

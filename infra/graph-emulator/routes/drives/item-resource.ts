@@ -50,7 +50,8 @@ export function driveItemResource(ctx: EmulatorContext, scope: DriveScope, item:
   const { drive, list } = scope;
   const isRoot = item.parentId === null;
   const placement = options.placement ?? placementOf(ctx, item);
-  const parentPath = `/drives/${drive.id}/root:${placement.folders.map((f) => `/${f}`).join('')}`;
+  // itemReference.path is percent-encoded, e.g. /drive/root:/Documents/my%20file.docx (Graph docs, itemReference).
+  const parentPath = `/drives/${drive.id}/root:${placement.folders.map((f) => `/${encodeURIComponent(f)}`).join('')}`;
   const webPath = isRoot ? '' : `/${encodeSegments([...placement.folders, item.name])}`;
   const out: Record<string, unknown> = {};
   if (!item.isFolder && item.blob) out['@microsoft.graph.downloadUrl'] = downloadUrl(ctx, item.blob, item.name);

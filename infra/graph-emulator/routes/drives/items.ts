@@ -9,7 +9,7 @@ import { getItem as getListItem } from '../../store/items.js';
 import { itemResource as listItemResource } from '../sites/lists/item-resource.js';
 import { fieldsExpansion } from '../sites/lists/items.js';
 import { nextLink, pageSize } from '../resources.js';
-import { driveContext, driveItemResource, placementOf } from './item-resource.js';
+import { type Placement, driveContext, driveItemResource, placementOf } from './item-resource.js';
 import { type DriveScope, conflictBehavior, driveFrom, driveQuery, parseAddress, resolveItem } from './resolve.js';
 import { createFolder, deleteDriveItem, moveItem } from './writes.js';
 
@@ -34,33 +34,38 @@ function decodeToken(token: string | undefined): { key: string; id: string } | u
   throw invalidRequest('The $skiptoken is not valid; follow the @odata.nextLink as returned.');
 }
 
-function childrenPage(ctx: EmulatorContext, scope: DriveScope, folder: DriveItem, top: number | undefined, token: string | undefined, select?: string[]) {
+/** What a read asked for: `$select`, and `$expand` of children and listItem (nested as Graph allows). */
+interface Shape {
+  select?: string[];
+  expand?: ExpandItem[];
+}
+
+function childrenPage(req: EmulatorRequest, ctx: EmulatorContext, scope: DriveScope, folder: DriveItem, top: number | undefined, token: string | undefined, shape: Shape) {
   if (!folder.isFolder) return { value: [] as Record<string, unknown>[], next: undefined };
   const limit = pageSize(top);
   const rows = listChildren(ctx.db, folder.id, decodeToken(token), limit + 1);
   const page = rows.slice(0, limit);
   const placement = { parentId: folder.id, folders: folder.parentId === null ? [] : [...placementOf(ctx, folder).folders, folder.name] };
   return {
-    value: page.map((c) => driveItemResource(ctx, scope, c, { placement, select })),
+    value: page.map((c) => renderItem(req, ctx, scope, c, shape, placement)),
     next: rows.length > limit ? encodeToken(page.at(-1) as DriveItem) : undefined,
   };
 }
 
 /** The library's list item of a file or folder, with `fields` when expanded. */
-function listItemOf(req: EmulatorRequest, ctx: EmulatorContext, scope: DriveScope, item: DriveItem, expand: ExpandItem[] | undefined, select?: string[]) {
+function listItemOf(req: EmulatorRequest, ctx: EmulatorContext, scope: DriveScope, item: DriveItem, shape: Shape) {
   if (item.listItemId === null) throw invalidRequest('The root folder of a drive has no list item.');
   const listItem = getListItem(ctx.db, scope.list, item.listItemId);
-  return listItemResource(req, scope.site, scope.list, listItem, fieldsExpansion(expand), select);
+  return listItemResource(req, scope.site, scope.list, listItem, fieldsExpansion(shape.expand), shape.select);
 }
 
-/** A driveItem with Graph's `$expand=children` and `$expand=listItem(...)`. */
-function renderItem(req: EmulatorRequest, ctx: EmulatorContext, scope: DriveScope, item: DriveItem) {
-  const { select, expand } = driveQuery(req);
-  const out = driveItemResource(ctx, scope, item, { select });
-  for (const e of expand ?? []) {
+/** A driveItem with `$select`, `$expand=children(...)` and `$expand=listItem(...)`. */
+function renderItem(req: EmulatorRequest, ctx: EmulatorContext, scope: DriveScope, item: DriveItem, shape: Shape, placement?: Placement) {
+  const out = driveItemResource(ctx, scope, item, { select: shape.select, placement });
+  for (const e of shape.expand ?? []) {
     const name = e.name.toLowerCase();
-    if (name === 'children') out.children = childrenPage(ctx, scope, item, e.top, undefined, e.select).value;
-    else if (name === 'listitem') out.listItem = listItemOf(req, ctx, scope, item, e.expand, e.select);
+    if (name === 'children') out.children = childrenPage(req, ctx, scope, item, e.top, undefined, e).value;
+    else if (name === 'listitem') out.listItem = listItemOf(req, ctx, scope, item, e);
     else throw invalidRequest(`Expanding '${e.name}' on a driveItem is not supported by the emulator (supported: children, listItem).`);
   }
   return out;
@@ -72,13 +77,13 @@ const PATCHABLE = new Set(['name', 'parentReference']);
 export function registerDriveItemRoutes(r: Router, ctx: EmulatorContext, base: string): void {
   r.add('GET', base, 1, (req, params) => {
     const { scope, item } = itemFrom(ctx, params);
-    return json(200, { '@odata.context': itemContext(req, scope), ...renderItem(req, ctx, scope, item) });
+    return json(200, { '@odata.context': itemContext(req, scope), ...renderItem(req, ctx, scope, item, driveQuery(req)) });
   });
 
   r.add('GET', `${base}/children`, 2, (req, params) => {
     const { scope, item } = itemFrom(ctx, params);
-    const { top, skiptoken, select } = driveQuery(req);
-    const page = childrenPage(ctx, scope, item, top, skiptoken, select);
+    const { top, skiptoken, select, expand } = driveQuery(req);
+    const page = childrenPage(req, ctx, scope, item, top, skiptoken, { select, expand });
     return json(200, {
       '@odata.context': driveContext(req, `drives('${scope.drive.id}')/items('${item.id}')/children`),
       value: page.value,
@@ -118,10 +123,9 @@ export function registerDriveItemRoutes(r: Router, ctx: EmulatorContext, base: s
 
   r.add('GET', `${base}/listItem`, 1, (req, params) => {
     const { scope, item } = itemFrom(ctx, params);
-    const { select, expand } = driveQuery(req);
     return json(200, {
       '@odata.context': driveContext(req, `drives('${scope.drive.id}')/items('${item.id}')/listItem/$entity`),
-      ...listItemOf(req, ctx, scope, item, expand, select),
+      ...listItemOf(req, ctx, scope, item, driveQuery(req)),
     });
   });
 }
@@ -136,7 +140,14 @@ function parentIdOf(ctx: EmulatorContext, scope: DriveScope, ref: unknown): stri
   if (typeof path === 'string') {
     const m = /^\/drives?(?:\/([^/]+))?\/root:?(.*)$/i.exec(path);
     if (!m || (m[1] !== undefined && m[1] !== scope.drive.id)) throw invalidRequest(`'parentReference.path' must be a path in this drive, such as /drives/${scope.drive.id}/root:/Folder.`);
-    return resolveItem(ctx, scope, parseAddress(scope, { root: `root:${(m[2] ?? '').replace(/:$/, '')}` })).id;
+    let rest = (m[2] ?? '').replace(/:$/, '');
+    try {
+      // Paths come back as Graph gives them out: percent-encoded.
+      rest = decodeURIComponent(rest);
+    } catch {
+      throw invalidRequest(`'parentReference.path' is not a valid percent-encoded path.`);
+    }
+    return resolveItem(ctx, scope, parseAddress(scope, { root: `root:${rest}` })).id;
   }
   throw invalidRequest("'parentReference' needs an 'id' or a 'path'.");
 }

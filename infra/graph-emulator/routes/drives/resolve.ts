@@ -3,7 +3,7 @@ import { GraphError, invalidRequest, itemNotFound, resourceModified } from '../.
 import { type QueryOptions, parseQueryOptions } from '../../odata/query-options.js';
 import type { EmulatorRequest } from '../../request.js';
 import type { EmulatorContext } from '../../server.js';
-import { type DriveItem, type DriveRecord, childByName, ensureListDrive, getDrive, getItem } from '../../store/drives.js';
+import { type DriveItem, type DriveRecord, childByName, ensureListDrive, getDrive, getItem, listIdOfDriveId } from '../../store/drives.js';
 import { type ListRecord, createList, getListById, listLists, resolveList } from '../../store/lists.js';
 import { type Site, resolveSite } from '../../store/sites.js';
 
@@ -27,9 +27,13 @@ export function driveFrom(ctx: EmulatorContext, params: Record<string, string>):
     if (!/^b![A-Za-z0-9_-]{20,}$/.test(params.drive))
       throw invalidRequest('The provided drive id appears to be malformed, or does not represent a valid drive.');
     const drive = getDrive(db, params.drive);
-    const list = drive && getListById(db, drive.listId);
-    if (!drive || !list) throw itemNotFound('The drive could not be found.');
-    return { drive, list, site: resolveSite(db, drive.siteId, ctx.hostname) };
+    const listId = drive?.listId ?? listIdOfDriveId(params.drive);
+    const list = listId === undefined ? undefined : getListById(db, listId);
+    if (!list || list.template !== 'documentLibrary') throw itemNotFound('The drive could not be found.');
+    const site = resolveSite(db, list.siteId, ctx.hostname);
+    const scope = { drive: drive ?? ensureListDrive(ctx, site, list), list, site };
+    if (scope.drive.id !== params.drive) throw itemNotFound('The drive could not be found.');
+    return scope;
   }
   const site = resolveSite(db, params.site ?? '', ctx.hostname);
   if (params.list !== undefined) {
@@ -84,7 +88,8 @@ export function splitPath(path: string): string[] {
   return segments;
 }
 
-const FORBIDDEN_CHARS = /["*:<>?/\\|\u0000-\u001f]/;
+const FORBIDDEN_CHARS = /["*:<>?/\\|]/;
+const hasControlCharacter = (name: string) => [...name].some((c) => c.charCodeAt(0) < 0x20);
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|\.lock|desktop\.ini)$/i;
 
 /**
@@ -95,7 +100,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|\.lock|desktop\.ini)$/i;
 export function validateName(name: string): void {
   if (name === '.' || name === '..') throw invalidRequest(`The path segment '${name}' is not allowed: paths are resolved downwards from the item they start at.`);
   if (name.length === 0 || name.length > 255) throw invalidRequest('A file or folder name must be 1 to 255 characters long.');
-  if (FORBIDDEN_CHARS.test(name)) throw invalidRequest(`The name '${name}' contains characters that are not allowed: " * : < > ? / \\ |`);
+  if (FORBIDDEN_CHARS.test(name) || hasControlCharacter(name)) throw invalidRequest(`The name '${name}' contains characters that are not allowed: " * : < > ? / \\ |`);
   if (name !== name.trim()) throw invalidRequest(`The name '${name}' begins or ends with a space, which is not allowed.`);
   if (RESERVED.test(name) || name.startsWith('~$') || name.toLowerCase().includes('_vti_')) throw invalidRequest(`The name '${name}' is reserved and cannot be used.`);
 }

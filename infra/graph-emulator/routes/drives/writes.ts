@@ -90,7 +90,8 @@ function settleConflict(ctx: EmulatorContext, scope: DriveScope, parent: DriveIt
 
 function makeFolder(ctx: EmulatorContext, scope: DriveScope, parent: DriveItem, name: string, caller: Caller): DriveItem {
   const folder = newFolder(scope.drive.id, parent.id, name, caller);
-  syncListItem(ctx, scope, folder, {}, caller);
+  // The list item says it is a folder; the listItem JSON shows content type Folder for it (item-resource.ts).
+  syncListItem(ctx, scope, folder, { ContentType: 'Folder' }, caller);
   insertItem(ctx.db, folder);
   return folder;
 }

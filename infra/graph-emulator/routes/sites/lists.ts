@@ -27,6 +27,7 @@ export function listResource(site: Site, list: ListRecord) {
     webUrl: list.webUrl,
     displayName: list.displayName,
     createdBy: { user: { displayName: 'System Account' } },
+    lastModifiedBy: { user: { displayName: 'System Account' } },
     parentReference: { siteId: site.id },
     list: { contentTypesEnabled: false, hidden: list.hidden, template: list.template },
   };

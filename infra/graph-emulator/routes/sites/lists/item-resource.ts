@@ -9,8 +9,10 @@ import { context, identitySet } from '../../resources.js';
 /** What `$expand=fields(...)` asked for: nothing, all fields, or a selection. */
 export type FieldsExpansion = undefined | { select?: string[] };
 
-export function contentTypeOf(list: ListRecord) {
+/** An item's content type: a folder in a library says so in its ContentType field; otherwise the list's default. */
+export function contentTypeOf(list: ListRecord, item?: Item) {
   const suffix = list.id.replaceAll('-', '').toUpperCase();
+  if (item?.fields.ContentType === 'Folder') return { id: `0x012000${suffix}`, name: 'Folder' };
   return list.template === 'documentLibrary' ? { id: `0x010100${suffix}`, name: 'Document' } : { id: `0x0100${suffix}`, name: 'Item' };
 }
 
@@ -18,7 +20,7 @@ export function fieldsResource(list: ListRecord, item: Item, select?: string[]) 
   const all: Record<string, unknown> = {
     ...renderFieldValues(item.fields),
     id: String(item.id),
-    ContentType: contentTypeOf(list).name,
+    ContentType: contentTypeOf(list, item).name,
     _UIVersionString: `${item.version}.0`,
     Attachments: false,
   };
@@ -39,8 +41,9 @@ export function itemResource(req: EmulatorRequest, site: Site, list: ListRecord,
     webUrl: `${list.webUrl}/DispForm.aspx?ID=${item.id}`,
     createdBy: identitySet(item.createdBy),
     lastModifiedBy: identitySet(item.modifiedBy),
-    parentReference: { id: list.id, siteId: site.id },
-    contentType: contentTypeOf(list),
+    // Graph's delta example shows the list's folder path beside the ids.
+    parentReference: { id: list.id, path: encodeURI(new URL(list.webUrl).pathname.replace(/^\//, '')), siteId: site.id },
+    contentType: contentTypeOf(list, item),
   };
   const wanted = select && select.length > 0 ? new Set(select.map((s) => s.toLowerCase())) : undefined;
   const out: Record<string, unknown> = {};

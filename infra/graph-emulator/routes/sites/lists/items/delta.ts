@@ -7,7 +7,7 @@ import type { EmulatorContext } from '../../../../server.js';
 import { getMeta } from '../../../../store/database.js';
 import { changesSince, getItemsByIds, latestChange, queryItems, toItem } from '../../../../store/items.js';
 import { context, encodePath, listFrom, pageSize } from '../../../resources.js';
-import { itemResource } from '../item-resource.js';
+import { contentTypeOf, itemResource } from '../item-resource.js';
 import { fieldsExpansion } from '../items.js';
 
 /** What a delta token remembers: the database epoch, where the round started and ends, how far it got. */
@@ -94,7 +94,7 @@ export function registerDeltaRoutes(r: Router, ctx: EmulatorContext): void {
     const items = getItemsByIds(db, list, shown.map((c) => c.item_id));
     const value = shown.map((c) => {
       const item = items.get(c.item_id);
-      return item ? render(item) : { id: String(c.item_id), parentReference: { siteId: site.id }, deleted: { state: 'deleted' } };
+      return item ? render(item) : { id: String(c.item_id), parentReference: { siteId: site.id }, contentType: contentTypeOf(list), deleted: { state: 'deleted' } };
     });
     if (more) return page(req, value, { '@odata.nextLink': link({ ...token, a: shown.at(-1)?.seq ?? token.a }) });
     return page(req, value, { '@odata.deltaLink': link({ e: epoch, p: 'c', s: token.m, m: 0, a: 0, t: now }) });

@@ -24,7 +24,8 @@ const env = z.object({
   SP_SITE_PATH: z.string().regex(/^\/sites\/[A-Za-z0-9_-]+$/, 'SP_SITE_PATH har formen /sites/navn').default('/sites/kvalitet'),
   SP_CONFIDENTIAL_SITE_PATH: z.string().regex(/^\/sites\/[A-Za-z0-9_-]+$/).default('/sites/kvalitet-varsling'),
   // SharePoint's per-app budget: 1,250 RU/min up to 1,000 licences, 2,500 up to 5,000, 3,750 up to 15,000 …
-  SP_RU_PER_MINUTE: z.coerce.number().int().positive().default(2500),
+  // Unset locally: the emulator has no budget unless one is configured through its faults.
+  SP_RU_PER_MINUTE: z.coerce.number().int().positive().optional(),
   VARDE_PUBLISHER: z.string().min(1).default('Varde'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
 });
@@ -39,7 +40,8 @@ export interface VardeConfig {
   hostname: string;
   sitePath: string;
   confidentialSitePath: string;
-  ruPerMinute: number;
+  /** SharePoint resource units per minute the app may spend; undefined paces only on the server's signals. */
+  ruPerMinute: number | undefined;
   userAgent: { publisher: string; version: string };
   port: number;
 }
@@ -76,7 +78,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): VardeConfig
     hostname: e.SP_HOSTNAME.toLowerCase(),
     sitePath: e.SP_SITE_PATH,
     confidentialSitePath: e.SP_CONFIDENTIAL_SITE_PATH,
-    ruPerMinute: e.SP_RU_PER_MINUTE,
+    ruPerMinute: e.SP_RU_PER_MINUTE ?? (local ? undefined : 2500),
     userAgent: { publisher: e.VARDE_PUBLISHER, version: packageVersion() },
     port: e.PORT,
   };

@@ -1,0 +1,72 @@
+// Report templates for health and care (sykehjem, hjemmetjeneste, bofellesskap, psykisk helse, legevakt): bokmål, no names.
+import { ev, note, only, type AreaTemplates } from './types.js';
+
+const SU = ['serviceUser'] as const;
+const EMP = ['employee'] as const;
+const ORG = ['organisation'] as const;
+
+export const CARE: AreaTemplates = {
+  events: [
+    only(['nursingHome', 'disability', 'mentalHealth', 'emergency'], ev('Fall på rom {room}', 'Beboer ble funnet på gulvet ved sengen kl. {time}. Ingen synlige skader, men klaget over smerter i hoften. Sykepleier vurderte og lege ble kontaktet.', 'staffing', SU,
+      { health: true, severity: [45, 35, 16, 4], immediateAction: 'Beboer undersøkt, lege kontaktet og pårørende varslet.', measure: 'Ny fallrisikovurdering og sensormatte ved sengen' })),
+    only(['homeCare'], ev('Bruker funnet på gulvet hjemme', 'Bruker ble funnet liggende på gulvet ved morgenbesøket kl. {time} og hadde trolig ligget der siden natten. Trygghetsalarmen var ikke på.', 'routine', SU,
+      { health: true, severity: [35, 40, 20, 5], immediateAction: 'Bruker hjulpet opp og undersøkt; lege kontaktet.', measure: 'Kontroll av at trygghetsalarmen er på ved kveldsbesøket' })),
+    only(['rehabilitation'], ev('Hjelpemiddel levert uten opplæring', 'Bruker fikk levert seng med hev/senk uten opplæring, og klemte hånden ved bruk.', 'communication', SU,
+      { health: true, severity: [50, 40, 9, 1], measure: 'Opplæring av bruker og pårørende ved hver levering' })),
+    ev('Fall under forflytning', 'Bruker falt under forflytning fra rullestol til seng. Forflytningen ble gjort av én ansatt, selv om tiltaksplanen sier to.', 'routine', SU,
+      { health: true, severity: [40, 40, 16, 4], immediateAction: 'Bruker undersøkt for skader; observeres neste døgn.' }),
+    only(['nursingHome', 'disability'], ev('Kveldsmedisin ikke gitt', 'Beboer på rom {room} fikk ikke kveldsmedisinene. Oppdaget ved kontroll av dosett neste morgen.', 'routine', SU,
+      { health: true, severity: [50, 38, 10, 2], immediateAction: 'Lege kontaktet for vurdering.', measure: 'Signering i legemiddelkurven ved hver utdeling, kontrolleres ved vaktskifte' })),
+    only(['nursingHome', 'homeCare', 'disability', 'mentalHealth', 'emergency'], ev('Dobbel dose smertestillende', 'Pasient fikk dobbel dose paracetamol fordi medisinen ble gitt både av dagvakt og kveldsvakt uten at det var signert.', 'communication', SU,
+      { health: true, severity: [30, 45, 20, 5], immediateAction: 'Lege kontaktet; pasienten observert.' })),
+    only(['nursingHome', 'disability'], ev('Legemiddel gitt til feil beboer', 'Dosett for rom {room} ble gitt til beboeren på naborommet kl. {time}. Oppdaget straks etterpå.', 'routine', SU,
+      { health: true, severity: [20, 45, 28, 7], immediateAction: 'Lege og legevakt kontaktet; beboeren observert gjennom natten.', measure: 'Dobbeltkontroll av navn og fødselsdato før utdeling' })),
+    only(['nursingHome', 'homeCare', 'emergency'], ev('Avvik i narkotikaregnskapet', 'Ved telling av A-preparater stemte ikke beholdningen med regnskapet; differanse på {n} tabletter.', 'routine', ORG,
+      { severity: [40, 40, 15, 5], immediateAction: 'Tellingen gjentatt av to ansatte; leder varslet.' })),
+    only(['nursingHome', 'homeCare'], ev('Trykksår oppdaget ved stell', 'Trykksår grad 2 på hælen ble oppdaget ved stell. Huden var ikke observert og dokumentert de siste dagene.', 'competence', SU,
+      { health: true, severity: [35, 45, 17, 3], measure: 'Opplæring i forebygging av trykksår og daglig hudobservasjon i tiltaksplanen' })),
+    only(['nursingHome', 'disability'], ev('Ansatt slått under morgenstell', 'Beboer ble urolig under morgenstell og slo ansatt i armen. Ansatt ble ikke skadet, men opplevde situasjonen som ubehagelig.', 'staffing', EMP,
+      { health: true, severity: [40, 40, 17, 3], immediateAction: 'Situasjonen avsluttet; ansatt fikk samtale med vakthavende.', measure: 'Oppdatere tiltaksplanen med to ansatte ved morgenstell' })),
+    only(['homeCare', 'mentalHealth'], ev('Trusler mot ansatt ved hjemmebesøk', 'Bruker var truende og kom med verbale trusler under besøket kl. {time}. Ansatt avsluttet besøket og forlot boligen.', 'externalFactors', EMP,
+      { severity: [35, 45, 17, 3], immediateAction: 'Leder varslet; neste besøk gjennomføres av to ansatte.' })),
+    only(['homeCare'], ev('Planlagt besøk ble ikke gjennomført', 'Besøk hos bruker ble ikke gjennomført på grunn av feil i kjørelisten. Bruker fikk morgenmedisin {n} timer for sent.', 'routine', SU,
+      { health: true, severity: [40, 45, 13, 2], measure: 'Kontroll av kjørelister mot vedtak hver morgen' })),
+    only(['homeCare'], ev('Nøkkel til brukers bolig mangler', 'Nøkkelen til brukers nøkkelboks var ikke på plass i nøkkelskapet ved vaktstart.', 'routine', ORG,
+      { severity: [55, 35, 8, 2], measure: 'Digitalt nøkkelskap med logg over uttak og innlevering' })),
+    only(['nursingHome', 'homeCare', 'disability', 'mentalHealth', 'emergency'], ev('Underbemanning på kveldsvakt', 'Kveldsvakten gikk med {n} færre ansatte enn planlagt etter sykefravær. Det lyktes ikke å skaffe vikar.', 'staffing', ['organisation', 'serviceUser'],
+      { severity: [40, 45, 13, 2], measure: 'Fast ringeliste og bemanningsplan for fravær på kveld og helg' })),
+    ev('Mangelfull dokumentasjon i journal', 'Observasjoner etter et fall ble ikke dokumentert i journalen, og neste vakt fikk ikke beskjed ved vaktskiftet.', 'routine', SU,
+      { health: true, severity: [50, 40, 9, 1] }),
+    only(['nursingHome', 'emergency'], ev('Brudd på smittevernrutiner', 'Beboer med mistenkt norovirus ble ikke isolert før etter {n} timer. To andre beboere fikk senere symptomer.', 'routine', SU,
+      { health: true, severity: [25, 45, 25, 5], measure: 'Gjennomgang av smittevernrutinen og lett tilgjengelig isolasjonsutstyr' })),
+    only(['nursingHome', 'disability'], ev('Feil konsistens på maten', 'Beboer med behov for konsistenstilpasset kost fikk servert vanlig middag og satte maten i halsen, men hostet den opp.', 'communication', SU,
+      { health: true, severity: [30, 45, 20, 5], immediateAction: 'Beboer observert; lege orientert.' })),
+    only(['nursingHome', 'disability', 'rehabilitation'], ev('Personløfter stoppet under forflytning', 'Personløfteren på rom {room} stoppet midt i en forflytning. Beboer ble senket manuelt av to ansatte.', 'equipment', ['serviceUser', 'employee'],
+      { severity: [40, 40, 17, 3], measure: 'Service på alle personløftere og fast kontroll av batteri' })),
+    only(['homeCare'], ev('Trygghetsalarm ble ikke besvart', 'Trygghetsalarm fra bruker ble ikke besvart på {minutes} minutter på grunn av en teknisk feil i mottaket.', 'equipment', SU,
+      { severity: [30, 40, 25, 5] })),
+    only(['emergency'], ev('Lang ventetid på legevakten', 'Pasient med brystsmerter ventet {minutes} minutter før triage på grunn av stor pågang.', 'staffing', SU,
+      { health: true, severity: [30, 45, 20, 5] })),
+    only(['nursingHome'], ev('Beboer forlot skjermet avdeling', 'Beboer gikk ut hovedinngangen mens døren sto åpen etter varelevering, og ble funnet i nærområdet etter {minutes} minutter.', 'physicalEnvironment', SU,
+      { health: true, severity: [25, 45, 25, 5], immediateAction: 'Beboer fulgt tilbake og undersøkt; pårørende orientert.' })),
+  ],
+  nearMisses: [
+    only(['nursingHome', 'homeCare', 'disability', 'mentalHealth'], ev('Feil styrke i dosett oppdaget', 'Ved dobbeltkontroll ble det oppdaget at dosetten var lagt med feil styrke av blodtrykksmedisin. Rettet før utdeling.', 'routine', SU, { health: true })),
+    only(['nursingHome', 'disability'], ev('Nesten fall i dusjen', 'Beboer skled på vått gulv i dusjen, men ble tatt imot av ansatt. Sklimatten var tatt ut til vask.', 'physicalEnvironment', SU, { health: true })),
+    only(['nursingHome', 'homeCare', 'disability'], ev('Insulinpenn feilmerket', 'Insulinpenn var merket med feil romnummer. Oppdaget før injeksjon.', 'routine', SU, { health: true, severity: [20, 45, 30, 5] })),
+    only(['nursingHome', 'disability', 'mentalHealth', 'emergency'], ev('Medisinrommet sto ulåst', 'Døren til medisinrommet sto ulåst og uten tilsyn i ca. {minutes} minutter på kveldsvakt.', 'routine', ORG)),
+    only(['homeCare', 'disability'], ev('Komfyr sto på hos bruker', 'Komfyren hos bruker sto på da ansatt kom på kveldsbesøk. Komfyrvakt er ikke montert.', 'equipment', SU, { severity: [20, 40, 30, 10] })),
+    only(['nursingHome', 'emergency'], ev('Sengehest ikke låst', 'Sengehesten på rom {room} var ikke låst i oppe-stilling etter stell. Oppdaget ved tilsyn.', 'routine', SU)),
+  ],
+  proposals: [
+    only(['nursingHome', 'disability'], note('Digitalt tilsyn om natten', 'Forslag: ta i bruk sensorer for digitalt tilsyn, så nattevakten slipper å vekke beboere ved hvert tilsyn.', 'Prøveprosjekt med digitalt tilsyn på én avdeling')),
+    note('Felles sjekkliste ved vaktskifte', 'Forslag om en kort felles sjekkliste for muntlig rapport ved vaktskifte, så viktige observasjoner ikke glipper.', 'Utarbeide og prøve ut sjekkliste for vaktskifte'),
+    note('Faste plasser for hjelpemidler', 'Hjelpemidler står ofte i gangen. Forslag om merkede faste plasser, slik at de er lette å finne og ikke sperrer rømningsveier.'),
+    only(['homeCare'], note('Kjøreliste på nettbrett', 'Forslag om at kjørelisten oppdateres på nettbrett i bilen, så endringer i løpet av dagen kommer med.')),
+  ],
+  praise: [
+    note('Takk fra pårørende', 'Pårørende ringte for å takke for god omsorg og fin kontakt den siste tiden.'),
+    note('Godt samarbeid med legevakten', 'Rask og god hjelp fra legevakten natt til {weekday}; god dialog hele veien.'),
+    only(['nursingHome', 'disability'], note('Vellykket sommerfest', 'Beboere og pårørende ga mange positive tilbakemeldinger etter sommerfesten.')),
+  ],
+};

@@ -1,0 +1,8 @@
+// The ports the use cases need: declared here in the app layer, implemented by adapters (src/sharepoint).
+export * from './dashboard-reader.js';
+export * from './deviation-repository.js';
+export * from './errors.js';
+export * from './measure-repository.js';
+export * from './organisation-repository.js';
+export * from './seed-repositories.js';
+export * from './stored.js';

@@ -1,0 +1,72 @@
+// Deviation ↔ fields: every field survives a round trip through SharePoint's shapes; a corrupt row names list and item.
+import { describe, expect, it } from 'vitest';
+import { deviation } from '../../domain/test-fixtures.js';
+import { DEVIATION_COLUMNS, deviationFromFields, deviationToFields } from './deviation.js';
+import { CorruptRowError } from './fields.js';
+import { SOURCE, readBack } from './test-support.js';
+
+const full = deviation({
+  id: 'dev-1',
+  status: 'closed',
+  handlerId: 'vl-sh',
+  consequenceFor: ['serviceUser', 'organisation'],
+  healthRelated: true,
+  analysis: { whys: ['Hvorfor 1', 'Hvorfor «2»'], rootCause: 'Uklar rutine', causeCategory: 'routine' },
+  noMeasureReason: null,
+  closingNote: 'Lukket etter tiltak.',
+  closedAt: '2026-03-20T10:15:00.000Z',
+  measureIds: ['m1', 'm2'],
+  riskItemIds: ['r1'],
+  history: [
+    { type: 'report', actorId: 'nurse', at: '2026-03-02T09:00:00.123Z', from: null, to: 'new' },
+    { type: 'receive', actorId: 'vl-sh', at: '2026-03-03T09:00:00.000Z', from: 'new', to: 'received', note: 'Tatt imot' },
+  ],
+});
+
+describe('deviation mapping', () => {
+  it('round-trips a handled case: title in Title, JSON notes, choice columns', () => {
+    const fields = deviationToFields(full);
+    expect(fields.Title).toBe('Feil dose');
+    expect(fields.CauseCategory).toBe('routine');
+    expect(JSON.parse(fields.ConsequenceFor as string)).toEqual(['serviceUser', 'organisation']);
+    expect(deviationFromFields(readBack(fields), SOURCE)).toEqual(full);
+  });
+
+  it('round-trips a new report whose optional values are empty (SharePoint leaves them out)', () => {
+    const bare = deviation({ kind: 'improvementProposal', severity: null, occurredAt: null, location: null, immediateAction: null, consequenceFor: [] });
+    expect(deviationFromFields(readBack(deviationToFields(bare)), SOURCE)).toEqual(bare);
+  });
+
+  it('keeps whole seconds of instants, as SharePoint does (history JSON keeps everything)', () => {
+    const d = deviation({ reportedAt: '2026-03-02T09:00:00.859Z' });
+    expect(deviationFromFields(readBack(deviationToFields(d)), SOURCE).reportedAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(deviationFromFields(readBack(deviationToFields(full)), SOURCE).history[0]?.at).toBe('2026-03-02T09:00:00.123Z');
+  });
+
+  it('reads only declared columns, and selects every column it reads', () => {
+    expect(DEVIATION_COLUMNS).toContain('RecordId');
+    expect(new Set(Object.keys(deviationToFields(full)))).toEqual(new Set(DEVIATION_COLUMNS));
+  });
+
+  it('a corrupt row is a clear error naming the list, the item and the columns, not the values', () => {
+    const fields = readBack(deviationToFields(full), { Status: 'lukket', History: '{not json', ReportedAt: 'i går' });
+    let error: unknown;
+    try {
+      deviationFromFields(fields, { list: 'Avvik', itemId: '42' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(CorruptRowError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^List 'Avvik' item 42 /);
+    expect(message).toMatch(/Status/);
+    expect(message).toMatch(/History: not valid JSON/);
+    expect(message).toMatch(/ReportedAt: not a date and time/);
+    expect(message).not.toMatch(/i går|lukket/);
+  });
+
+  it('JSON of the wrong shape is refused too', () => {
+    const fields = readBack(deviationToFields(full), { ConsequenceFor: '["pasient"]' });
+    expect(() => deviationFromFields(fields, SOURCE)).toThrow(/ConsequenceFor/);
+  });
+});

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { BulkCreateResult } from '../app/ports/index.js';
 import type { DemoMunicipality } from '../demo/index.js';
+import { type CaseSeries, caseSeriesOf, parseCaseNumber } from '../domain/index.js';
 import type { SharePointRepositories } from '../sharepoint/repositories/index.js';
 
 export type SeedProgress = (step: string, done: number, total: number) => void;
@@ -62,6 +63,18 @@ export async function seedDemo(repos: SharePointRepositories, m: DemoMunicipalit
   await inSlices('Risikovurderinger', m.riskAssessments.map((a) => ({ importKey: keyOf(m, 'risk', a.id), value: a })), (s) => repos.risks.createAssessments(s), progress, total);
   await inSlices('Risikoelementer', m.riskItems.map((i) => ({ importKey: keyOf(m, 'riskItem', i.id), value: i })), (s) => repos.risks.createItems(s), progress, total);
   await inSlices('Varsler', m.whistleblowing.map((w) => ({ importKey: keyOf(m, 'whistleblowing', w.report.id), value: w.report })), (s) => repos.deviations.createMany(s), progress, total);
+  // New reports must continue after the numbers the demo used.
+  const highest = new Map<string, number>();
+  for (const d of [...m.deviations, ...m.whistleblowing.map((w) => w.report)]) {
+    const parts = parseCaseNumber(d.caseNumber);
+    if (!parts.ok) continue;
+    const key = `${caseSeriesOf(d.kind)}:${parts.value.year}`;
+    highest.set(key, Math.max(highest.get(key) ?? 0, parts.value.sequence));
+  }
+  for (const [key, n] of highest) {
+    const [series, year] = key.split(':') as [CaseSeries, string];
+    await repos.caseNumbers.raiseTo(series, Number(year), n);
+  }
   total.seconds = (Date.now() - started) / 1000;
   return total;
 }

@@ -6,3 +6,4 @@ export * from './measure-repository.js';
 export * from './organisation-repository.js';
 export * from './seed-repositories.js';
 export * from './stored.js';
+export * from './case-number-allocator.js';

@@ -16,6 +16,8 @@ export interface OrganisationRepository {
   /** Creates or updates people by id. */
   upsertPeople(people: readonly Person[]): Promise<UpsertResult>;
   allUnits(): Promise<OrgUnit[]>;
+  /** Everyone, for bulk work such as an import's look-ups (a few paged queries, not one per person). */
+  allPeople(): Promise<Person[]>;
   personById(id: string): Promise<Person | null>;
   /** Exact match on the stored address (SharePoint compares text without case; store addresses in lower case). */
   personByEmail(email: string): Promise<Person | null>;

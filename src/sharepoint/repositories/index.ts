@@ -1,7 +1,8 @@
 // The SharePoint implementations of the app's ports, built over one Graph client and the two site ids.
-import type { CommitteeRepository, DashboardReader, DeviationRepository, DocumentRepository, MeasureRepository, OrganisationRepository, RiskRepository } from '../../app/ports/index.js';
+import type { CaseNumberAllocator, CommitteeRepository, DashboardReader, DeviationRepository, DocumentRepository, MeasureRepository, OrganisationRepository, RiskRepository } from '../../app/ports/index.js';
 import type { RiskThresholds } from '../../domain/index.js';
 import type { GraphClient } from '../graph/index.js';
+import { SharePointCaseNumberAllocator } from './case-number-allocator.js';
 import { SharePointDashboardReader } from './dashboard-reader.js';
 import { SharePointDeviationRepository } from './deviation-repository.js';
 import { SharePointDocumentRepository } from './document-repository.js';
@@ -23,6 +24,7 @@ export interface SharePointRepositories {
   risks: RiskRepository;
   documents: DocumentRepository;
   dashboard: DashboardReader;
+  caseNumbers: CaseNumberAllocator;
   /** Resolves every list id now (one request per site), so that the first real read pays nothing extra. */
   warmUp(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export function createSharePointRepositories(client: GraphClient, sites: SiteIds
     risks: new SharePointRiskRepository(client, directory, { ...options, ...(options.riskThresholds ? { thresholds: options.riskThresholds } : {}) }),
     documents: new SharePointDocumentRepository(client, directory, options),
     dashboard: new SharePointDashboardReader(deviations, measures, options.dashboardPageSize),
+    caseNumbers: new SharePointCaseNumberAllocator(client, directory),
     warmUp: async () => {
       await Promise.all([directory.resolve('deviations'), directory.resolve('whistleblowingReports')]);
     },

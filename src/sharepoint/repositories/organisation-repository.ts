@@ -53,6 +53,10 @@ export class SharePointOrganisationRepository implements OrganisationRepository 
     return this.units.all();
   }
 
+  allPeople(): Promise<Person[]> {
+    return this.people.all();
+  }
+
   async personById(id: string): Promise<Person | null> {
     return (await this.people.findOne(where.eq('PersonId', id)))?.value ?? null;
   }

@@ -75,6 +75,15 @@ const caseColumns: readonly ColumnSpec[] = [
   importKey,
 ];
 
+const caseSequences = (key: string, site: 'quality' | 'confidential'): ListSpec => ({
+  key,
+  displayName: 'Saksnummerserier',
+  description: 'Neste ledige saksnummer per serie og år. Endres bare av Varde.',
+  template: 'genericList',
+  site,
+  columns: [text('SeriesKey', 'Serie', { required: true, unique: true, maxLength: 40 }), num('Next', 'Neste nummer', { required: true })],
+});
+
 export const LISTS: readonly ListSpec[] = [
   {
     key: 'orgUnits',
@@ -263,6 +272,9 @@ export const LISTS: readonly ListSpec[] = [
   { key: 'governingDocuments', displayName: 'Styringsdokumenter', description: 'Reglementer, strategier, planer og etiske retningslinjer.', template: 'documentLibrary', site: 'quality', columns: documentColumns() },
   { key: 'minutes', displayName: 'Referater', description: 'Referater fra kvalitetsutvalgene.', template: 'documentLibrary', site: 'quality', columns: [key('MeetingId', 'Møte', { indexed: true })] },
   { key: 'attachments', displayName: 'Vedlegg', description: 'Bilder og filer sendt med avviksmeldinger.', template: 'documentLibrary', site: 'quality', columns: [key('CaseId', 'Sak', { indexed: true })] },
+  // The whistleblowing series is counted in the confidential site: its counter alone tells how many reports there are.
+  caseSequences('caseSequences', 'quality'),
+  caseSequences('confidentialCaseSequences', 'confidential'),
   {
     key: 'whistleblowingReports',
     displayName: 'Varsler',

@@ -1,4 +1,5 @@
 // Fault injection and SharePoint's resource-unit budget: seeded, so a test can replay the same run.
+import { prng } from './prng.js';
 import { activityLimitReached, invalidRequest, serviceUnavailable, tooManyRequests, type GraphError } from './errors.js';
 
 export interface FaultConfig {
@@ -41,18 +42,6 @@ export function parseFaultConfig(body: Record<string, unknown>, current: FaultCo
   }
   if (next.rate429 + next.rate503 + next.resetRate > 1) throw invalidRequest('The fault rates together must not exceed 1.');
   return next;
-}
-
-/** mulberry32: small, fast and good enough to spread faults evenly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export type FaultDecision =

@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark suite, prints a table and writes tests/bench/results.json.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dataLayerBench } from './data-layer-bench.js';
 import { emulatorBench } from './emulator-bench.js';
 
 export interface BenchResult {
@@ -14,6 +15,7 @@ export interface BenchResult {
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   emulator: emulatorBench,
+  'data-layer': dataLayerBench,
 };
 
 const only = process.argv.slice(2);
@@ -38,7 +40,9 @@ const rows = Object.entries(results).flatMap(([suite, rs]) =>
 );
 console.table(rows);
 const file = join(import.meta.dirname, 'results.json');
-writeFileSync(file, JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
+// Suites run alone keep the others' last figures.
+const previous = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, BenchResult[]> }).results ?? {}) : {};
+writeFileSync(file, JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, results: { ...previous, ...results } }, null, 2) + '\n');
 console.log(`results written to ${file}`);
 
 function round(n: number): number {

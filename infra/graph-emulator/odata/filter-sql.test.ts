@@ -5,6 +5,7 @@ import { ODataError } from './errors.js';
 import type { CompareOp, FilterExpr, Operand } from './filter-ast.js';
 import { MAX_FILTER_LENGTH, parseFilter } from './filter-parser.js';
 import { compileFilter, type FieldType, type ResolvedField } from './filter-sql.js';
+import { prng } from '../prng.js';
 
 const TYPES: Record<string, FieldType> = { T: 'text', N: 'number', B: 'boolean', D: 'dateTime', L: 'lookupId' };
 const fieldSql = (name: string) => `json_extract(fields,'$."${name}"')`;
@@ -235,17 +236,6 @@ describe('compileFilter: null semantics', () => {
 });
 
 describe('compileFilter: against a reference evaluator on random data', () => {
-  // mulberry32: a tiny seeded PRNG, so a failure names a seed that replays it.
-  function prng(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   const POOL = {
     T: ['a', 'ab', 'B', 'æøå', 'Æ', 'å', 'zz', ''],

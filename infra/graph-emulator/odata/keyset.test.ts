@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ODataError } from './errors.js';
 import { decodeSkipToken, encodeSkipToken, keysetAfter, MAX_SKIPTOKEN_LENGTH, orderSql, type KeysetTerm, type KeyValue } from './keyset.js';
+import { prng } from '../prng.js';
 
 const f = (name: string) => `json_extract(fields,'$."${name}"')`;
 const ID: KeysetTerm = { sql: 'id', desc: false };
@@ -99,17 +100,6 @@ describe('skip tokens', () => {
 });
 
 describe('keyset paging against SQLite', () => {
-  // mulberry32: a tiny seeded PRNG, so a failure names a seed that replays it.
-  function prng(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   // Few distinct values per field, so duplicates and NULL runs are the norm; M mixes storage classes.
   const POOL: Record<string, readonly unknown[]> = {

@@ -5,37 +5,19 @@ import { join } from 'node:path';
 import { IMPORT_COLUMNS } from '../../src/app/import/deviation-rows.js';
 import { importDeviations } from '../../src/app/import/import-deviations.js';
 import { generateMunicipality } from '../../src/demo/index.js';
-import { createGraphClient } from '../../src/sharepoint/graph/index.js';
-import { provision } from '../../src/sharepoint/provisioning/provision.js';
-import { createSharePointRepositories } from '../../src/sharepoint/repositories/index.js';
-import { LISTS } from '../../src/sharepoint/schema/lists.js';
 import { readRows } from '../../src/server/import/read-rows.js';
 import { startEmulator } from '../../infra/graph-emulator/server.js';
+import { provisionedSite } from '../support/varde-site.js';
 import type { BenchResult } from './run.js';
 
 const BUDGET = 2500;
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
 
-interface Metrics {
-  requests: { total: number };
-  statuses: Record<string, number>;
-  resourceUnits: { total: number };
-}
-
 export async function dataLayerBench(): Promise<BenchResult[]> {
   const em = await startEmulator({ dataDir: ':memory:' });
   const dir = mkdtempSync(join(tmpdir(), 'varde-bench-import-'));
-  const control = (path: string, body?: object) =>
-    fetch(`${em.url}/_emulator/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
-  const metrics = async () => (await (await control('metrics')).json()) as Metrics;
   try {
-    const client = createGraphClient({ baseUrl: em.graphUrl, getToken: async () => 'bench', userAgent: 'NONISV|Bench|Varde/0', ruPerMinute: BUDGET });
-    const report = await provision(client, {
-      sites: { quality: { hostname: 'varde-demo.sharepoint.com', path: '/sites/kvalitet' }, confidential: { hostname: 'varde-demo.sharepoint.com', path: '/sites/kvalitet-varsling' } },
-      schema: LISTS,
-      createSite: async (site) => void (await control('sites', site)),
-    });
-    const repos = createSharePointRepositories(client, { quality: report.siteIds.quality as string, confidential: report.siteIds.confidential as string });
+    const { repos, control, metrics } = await provisionedSite(em, { userAgent: 'NONISV|Bench|Varde/0', ruPerMinute: BUDGET });
     const m = generateMunicipality({ seed: 7, employees: 600, now: new Date('2026-11-23T12:00:00Z') });
     await repos.organisation.upsertUnits(m.units);
     await repos.organisation.upsertPeople(m.people);
@@ -58,7 +40,7 @@ export async function dataLayerBench(): Promise<BenchResult[]> {
 
     // The emulator enforces the tenant's budget from here on; the client paces itself to it.
     await control('faults', { ruPerMinute: BUDGET });
-    await control('metrics/reset', {});
+    await control('metrics/reset');
     const started = performance.now();
     let lastShown = 0;
     const outcome = await importDeviations(sheet, repos, new Date(), (done, total) => {
@@ -76,7 +58,7 @@ export async function dataLayerBench(): Promise<BenchResult[]> {
     // One unit's open deviations and measures for a dashboard.
     await control('faults', { reset: true });
     await repos.warmUp();
-    await control('metrics/reset', {});
+    await control('metrics/reset');
     await repos.dashboard.openWorkForUnit(unit?.id ?? '');
     const dashboard = await metrics();
 

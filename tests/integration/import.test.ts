@@ -7,12 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDeviations } from '../../src/app/import/import-deviations.js';
 import { IMPORT_COLUMNS } from '../../src/app/import/deviation-rows.js';
 import type { OrgUnit, Person } from '../../src/domain/index.js';
-import { createGraphClient } from '../../src/sharepoint/graph/index.js';
-import { provision } from '../../src/sharepoint/provisioning/provision.js';
-import { type SharePointRepositories, createSharePointRepositories } from '../../src/sharepoint/repositories/index.js';
-import { LISTS } from '../../src/sharepoint/schema/lists.js';
+import type { SharePointRepositories } from '../../src/sharepoint/repositories/index.js';
 import { readRows } from '../../src/server/import/read-rows.js';
 import { type TestEmulator, startTestEmulator } from '../support/emulator.js';
+import { provisionedSite } from '../support/varde-site.js';
 
 let em: TestEmulator;
 let repos: SharePointRepositories;
@@ -58,16 +56,7 @@ const csv = (body: string[][]) => [IMPORT_COLUMNS.join(';'), ...body.map((r) => 
 
 beforeAll(async () => {
   em = await startTestEmulator();
-  const client = createGraphClient({ baseUrl: em.graphUrl, getToken: async () => 't', userAgent: 'NONISV|Test|Varde/0', connectionRetryBaseMs: 5 });
-  const createSite = async (site: { hostname: string; path: string }) => {
-    await fetch(`${em.url}/_emulator/sites`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(site) });
-  };
-  const report = await provision(client, {
-    sites: { quality: { hostname: 'varde-demo.sharepoint.com', path: '/sites/kvalitet' }, confidential: { hostname: 'varde-demo.sharepoint.com', path: '/sites/kvalitet-varsling' } },
-    schema: LISTS,
-    createSite,
-  });
-  repos = createSharePointRepositories(client, { quality: report.siteIds.quality as string, confidential: report.siteIds.confidential as string });
+  ({ repos } = await provisionedSite(em, { userAgent: 'NONISV|Test|Varde/0', connectionRetryBaseMs: 5 }));
   await repos.organisation.upsertUnits(units);
   await repos.organisation.upsertPeople(people);
 });

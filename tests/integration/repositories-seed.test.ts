@@ -2,14 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoverningDocument, QualityCommittee, RiskAssessment, RiskItem } from '../../src/domain/index.js';
 import { PEOPLE, UNITS } from '../../src/domain/test-fixtures.js';
-import { type GraphClient, createGraphClient } from '../../src/sharepoint/graph/index.js';
-import { provision } from '../../src/sharepoint/provisioning/provision.js';
-import { type SharePointRepositories, createSharePointRepositories } from '../../src/sharepoint/repositories/index.js';
-import { LISTS } from '../../src/sharepoint/schema/lists.js';
+import type { SharePointRepositories } from '../../src/sharepoint/repositories/index.js';
 import { type TestEmulator, startTestEmulator } from '../support/emulator.js';
+import { provisionedSite } from '../support/varde-site.js';
 
 let em: TestEmulator;
-let client: GraphClient;
 let repos: SharePointRepositories;
 
 const control = (path: string, body?: object) =>
@@ -17,14 +14,7 @@ const control = (path: string, body?: object) =>
 
 beforeAll(async () => {
   em = await startTestEmulator();
-  client = createGraphClient({ baseUrl: em.graphUrl, getToken: async () => 'test', userAgent: { publisher: 'Test', version: '0.0.0' }, connectionRetryBaseMs: 10 });
-  const host = 'varde-demo.sharepoint.com';
-  const report = await provision(client, {
-    sites: { quality: { hostname: host, path: '/sites/kvalitet' }, confidential: { hostname: host, path: '/sites/kvalitet-varsling' } },
-    schema: LISTS,
-    createSite: async (site) => void (await control('sites', site)),
-  });
-  repos = createSharePointRepositories(client, { quality: report.siteIds.quality as string, confidential: report.siteIds.confidential as string });
+  ({ repos } = await provisionedSite(em));
 });
 
 afterAll(async () => {

@@ -4,10 +4,9 @@ import { ConcurrencyConflict, DuplicateRecord, type ImportRow, RecordNotFound } 
 import type { Deviation, Measure } from '../../src/domain/index.js';
 import { deviation } from '../../src/domain/test-fixtures.js';
 import { type GraphClient, createGraphClient } from '../../src/sharepoint/graph/index.js';
-import { provision } from '../../src/sharepoint/provisioning/provision.js';
 import { CorruptRowError, InvalidContinuationError, type SharePointRepositories, createSharePointRepositories } from '../../src/sharepoint/repositories/index.js';
-import { LISTS } from '../../src/sharepoint/schema/lists.js';
 import { type TestEmulator, startTestEmulator } from '../support/emulator.js';
+import { provisionedSite } from '../support/varde-site.js';
 
 let em: TestEmulator;
 let client: GraphClient;
@@ -52,15 +51,7 @@ async function rawItems(site: string, title: string): Promise<Record<string, unk
 
 beforeAll(async () => {
   em = await startTestEmulator();
-  client = createGraphClient({ baseUrl: em.graphUrl, getToken: async () => 'test', userAgent: { publisher: 'Test', version: '0.0.0' }, connectionRetryBaseMs: 10 });
-  const host = 'varde-demo.sharepoint.com';
-  const report = await provision(client, {
-    sites: { quality: { hostname: host, path: '/sites/kvalitet' }, confidential: { hostname: host, path: '/sites/kvalitet-varsling' } },
-    schema: LISTS,
-    createSite: async (site) => void (await control('sites', site)),
-  });
-  siteIds = { quality: report.siteIds.quality as string, confidential: report.siteIds.confidential as string };
-  repos = createSharePointRepositories(client, siteIds);
+  ({ client, repos, siteIds } = await provisionedSite(em));
 });
 
 afterAll(async () => {

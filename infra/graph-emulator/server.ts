@@ -100,21 +100,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   /** Routes, charges and runs one Graph request; errors become Graph error responses. */
   async function dispatch(req: EmulatorRequest, fault = faults.decide()): Promise<EmulatorResponse> {
     let routeName = 'unmatched';
-    let units = 0;
+    // Units actually charged to the app's budget: the metrics report what the budget saw.
+    let charged = 0;
     let response: EmulatorResponse;
     try {
       if (fault.kind === 'error') throw fault.error;
       const { route, params } = router.match(req.method, req.path);
       routeName = route.pattern;
       // A $batch itself costs nothing: each request inside it is charged on its own.
-      units = route.pattern === '/$batch' ? 0 : typeof route.cost === 'function' ? route.cost(req) : route.cost;
+      const units = route.pattern === '/$batch' ? 0 : typeof route.cost === 'function' ? route.cost(req) : route.cost;
       const rateHeaders = units > 0 ? faults.charge(req.caller.appId, units) : {};
+      charged = units;
       response = await route.handler(req, params);
       response.headers = { ...response.headers, ...rateHeaders };
     } catch (err) {
       response = errorResponse(err, req);
     }
-    metrics.record(req.method, routeName, response.status, response.status < 400 || response.status === 412 ? units : 0, req.caller.appId);
+    metrics.record(req.method, routeName, response.status, charged, req.caller.appId);
     return response;
   }
 

@@ -26,6 +26,11 @@ export interface DeviationRepository {
    * if gone (or if `next.kind` moved it to the other route: cases never move between stores).
    */
   update(next: Deviation, etag: string): Promise<Stored<Deviation>>;
+  /**
+   * The person's own reports in the route's store, newest first ("Mine meldinger"): an indexed query on
+   * ReporterId. Callers still pass each case through the access policy before showing it.
+   */
+  listByReporter(personId: string, page?: PageRequest, route?: CaseRoute): Promise<Page<Stored<Deviation>>>;
   /** Cases of the unit not yet closed, newest report first (ordinary route only). */
   listOpenForUnit(unitId: string, page?: PageRequest): Promise<Page<Stored<Deviation>>>;
   count(filter?: DeviationCountFilter): Promise<number>;

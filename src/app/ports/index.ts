@@ -7,3 +7,6 @@ export * from './organisation-repository.js';
 export * from './seed-repositories.js';
 export * from './stored.js';
 export * from './case-number-allocator.js';
+export * from './case-messages.js';
+export * from './conversation-references.js';
+export * from './messenger.js';

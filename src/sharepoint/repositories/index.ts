@@ -1,8 +1,11 @@
 // The SharePoint implementations of the app's ports, built over one Graph client and the two site ids.
-import type { CaseNumberAllocator, CommitteeRepository, DashboardReader, DeviationRepository, DocumentRepository, MeasureRepository, OrganisationRepository, RiskRepository } from '../../app/ports/index.js';
+import type { CaseMessageStore, CaseNumberAllocator, CommitteeRepository, ConversationReferenceStore, DashboardReader, DeviationRepository, DocumentRepository, MeasureRepository, OrganisationRepository, RiskRepository } from '../../app/ports/index.js';
 import type { RiskThresholds } from '../../domain/index.js';
 import type { GraphClient } from '../graph/index.js';
+import { SharePointCaseMessageStore } from './case-message-store.js';
 import { SharePointCaseNumberAllocator } from './case-number-allocator.js';
+import { SharePointConversationReferenceStore } from './conversation-reference-store.js';
+import { SharePointLeaderChannelDirectory } from './leader-channel-directory.js';
 import { SharePointDashboardReader } from './dashboard-reader.js';
 import { SharePointDeviationRepository } from './deviation-repository.js';
 import { SharePointDocumentRepository } from './document-repository.js';
@@ -25,6 +28,12 @@ export interface SharePointRepositories {
   documents: DocumentRepository;
   dashboard: DashboardReader;
   caseNumbers: CaseNumberAllocator;
+  /** The bot messages of each case ('Saksmeldinger'; whistleblowing reports' in the confidential site). */
+  caseMessages: CaseMessageStore;
+  /** Bot Framework conversation references ('Kanalkoblinger'), cached per instance. */
+  conversationReferences: ConversationReferenceStore;
+  /** Each unit's leader channel ('Enheter'.LeaderChannelId), and linking one. */
+  leaderChannels: SharePointLeaderChannelDirectory;
   /** Resolves every list id now (one request per site), so that the first real read pays nothing extra. */
   warmUp(): Promise<void>;
 }
@@ -48,6 +57,9 @@ export function createSharePointRepositories(client: GraphClient, sites: SiteIds
     documents: new SharePointDocumentRepository(client, directory, options),
     dashboard: new SharePointDashboardReader(deviations, measures, options.dashboardPageSize),
     caseNumbers: new SharePointCaseNumberAllocator(client, directory),
+    caseMessages: new SharePointCaseMessageStore(client, directory),
+    conversationReferences: new SharePointConversationReferenceStore(client, directory),
+    leaderChannels: new SharePointLeaderChannelDirectory(client, directory),
     warmUp: async () => {
       await Promise.all([directory.resolve('deviations'), directory.resolve('whistleblowingReports')]);
     },

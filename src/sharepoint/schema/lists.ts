@@ -84,6 +84,19 @@ const caseSequences = (key: string, site: 'quality' | 'confidential'): ListSpec 
   columns: [text('SeriesKey', 'Serie', { required: true, unique: true, maxLength: 40 }), num('Next', 'Neste nummer', { required: true })],
 });
 
+/**
+ * The bot messages that belong to a case (the reporter's receipt, the leaders' cards), to update them in
+ * place. One item per case; those of whistleblowing reports stay in the confidential site beside them.
+ */
+const caseMessages = (listKey: string, site: 'quality' | 'confidential'): ListSpec => ({
+  key: listKey,
+  displayName: 'Saksmeldinger',
+  description: 'Hvilke bot-meldinger (kvittering, varsler til ledere) som hører til hvilken sak. Endres bare av Varde.',
+  template: 'genericList',
+  site,
+  columns: [key('CaseId', 'Sak', { required: true, unique: true }), note('Messages', 'Meldinger')],
+});
+
 export const LISTS: readonly ListSpec[] = [
   {
     key: 'orgUnits',
@@ -275,6 +288,8 @@ export const LISTS: readonly ListSpec[] = [
   // The whistleblowing series is counted in the confidential site: its counter alone tells how many reports there are.
   caseSequences('caseSequences', 'quality'),
   caseSequences('confidentialCaseSequences', 'confidential'),
+  caseMessages('caseMessages', 'quality'),
+  caseMessages('confidentialCaseMessages', 'confidential'),
   {
     key: 'whistleblowingReports',
     displayName: 'Varsler',

@@ -1,0 +1,140 @@
+// The bot's conversation logic: every activity the bot edge receives comes here and leaves as a Reply; nothing here knows the bot SDK.
+import type { CaseMessageStore, CaseNumberAllocator, DeviationRepository, Messenger, OrganisationRepository } from '../ports/index.js';
+import type { LeaderChannelDirectory } from '../reporting/ports.js';
+import { type Reader, type ReportingConfig, Reporting } from '../reporting/reporting.js';
+import type { ReportingCards } from '../reporting/views.js';
+import { defaultCards } from './cards.js';
+import type { Incoming, Reply } from './types.js';
+
+export interface ConversationDeps {
+  readonly deviations: DeviationRepository;
+  readonly organisation: OrganisationRepository;
+  readonly caseNumbers: CaseNumberAllocator;
+  readonly caseMessages: CaseMessageStore;
+  readonly messenger: Messenger;
+  readonly leaderChannels: LeaderChannelDirectory;
+  /** tabBaseUrl, the whistleblowing routine's recipients, block size, cache and retry settings. */
+  readonly config: ReportingConfig;
+  /** The card builders; default: src/cards. */
+  readonly cards?: ReportingCards;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+  /** Events for logs: codes and ids only, never what people wrote. */
+  readonly log?: (event: string, details?: Readonly<Record<string, string | number | boolean>>) => void;
+}
+
+export interface ConversationHandler {
+  /** Never throws: whatever happens, the answer is a Reply with a Norwegian message. */
+  handle(incoming: Incoming): Promise<Reply>;
+  /** The use cases behind the chat, for the tab and the scheduler (notifyReporter after a status change …). */
+  readonly reporting: Reporting;
+}
+
+/** The Action.Execute verbs of our cards (src/cards/verbs.ts). */
+const VERB = { startReport: 'startReport', submitReport: 'submitReport', myReports: 'myReports', takeCase: 'takeCase' } as const;
+
+type Command = { type: 'form'; kind: string } | { type: 'myReports' } | { type: 'welcome' };
+
+/** Typed commands, from the command menu or by hand, lower case, without punctuation around them. */
+const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ...['meld avvik', 'avvik', 'nytt avvik', 'meld', 'ny melding', 'report', 'report deviation'].map((c): [string, Command] => [c, { type: 'form', kind: 'adverseEvent' }]),
+  ...['nestenuhell', 'meld nestenuhell', 'nytt nestenuhell'].map((c): [string, Command] => [c, { type: 'form', kind: 'nearMiss' }]),
+  ...['nytt forbedringsforslag', 'forbedringsforslag', 'nytt forslag', 'forslag', 'new proposal'].map((c): [string, Command] => [c, { type: 'form', kind: 'improvementProposal' }]),
+  ...['positiv tilbakemelding', 'ros'].map((c): [string, Command] => [c, { type: 'form', kind: 'positiveFeedback' }]),
+  ...['varsling', 'varsle', 'varsling om kritikkverdige forhold', 'varsle om kritikkverdige forhold', 'whistleblowing'].map((c): [string, Command] => [
+    c,
+    { type: 'form', kind: 'whistleblowingReport' },
+  ]),
+  ...['mine meldinger', 'mine saker', 'meldingene mine', 'mine meldingar', 'my reports'].map((c): [string, Command] => [c, { type: 'myReports' }]),
+  ...['hjelp', 'help', 'hei', 'hallo', 'heisann', 'start', 'meny', 'hi', 'hello'].map((c): [string, Command] => [c, { type: 'welcome' }]),
+]);
+
+export function commandOf(text: string): Command | null {
+  const key = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/^[\s/!.,:;?"'«»]+|[\s!.,:;?"'«»]+$/g, '')
+    .replace(/\s+/g, ' ');
+  return COMMANDS.get(key) ?? null;
+}
+
+export function createConversationHandler(deps: ConversationDeps): ConversationHandler {
+  const cards = deps.cards ?? defaultCards;
+  const reporting = new Reporting({ ...deps, cards });
+  const text = (locale: string, key: Parameters<ReportingCards['text']>[1], params?: Readonly<Record<string, string | number>>) => ({ text: cards.text(locale, key, params) });
+
+  async function form(reader: Reader, options: { kind?: string; text?: string; attachments?: readonly string[] }): Promise<Reply> {
+    const outcome = await reporting.form(reader, options);
+    if (outcome.type === 'unavailable') return { send: [text(reader.locale, 'bot.busy')] };
+    return { send: [{ card: cards.reportForm(reader.locale, outcome.view) }] };
+  }
+
+  async function myReports(reader: Reader): Promise<Reply> {
+    return { send: [{ card: cards.myReports(reader.locale, await reporting.myReports(reader)) }] };
+  }
+
+  async function onText(incoming: Extract<Incoming, { type: 'text' }>, reader: Reader): Promise<Reply> {
+    const command = commandOf(incoming.text);
+    const attachments = incoming.attachments.map((a) => a.name);
+    if (command?.type === 'welcome') return { send: [{ card: cards.welcome(reader.locale, reader.name) }] };
+    if (command?.type === 'myReports') return myReports(reader);
+    if (command?.type === 'form') return form(reader, { kind: command.kind, attachments });
+    // Free text (and files): a report starts with the text filled in and the kind it suggests.
+    if (incoming.text.trim() === '' && attachments.length === 0) return { send: [text(reader.locale, 'bot.help')] };
+    return form(reader, { text: incoming.text, attachments });
+  }
+
+  async function onAction(incoming: Extract<Incoming, { type: 'action' }>, reader: Reader): Promise<Reply> {
+    const origin = { conversationId: incoming.address.conversationId, activityId: incoming.activityId };
+    const data = incoming.data !== null && typeof incoming.data === 'object' ? (incoming.data as Record<string, unknown>) : {};
+    switch (incoming.verb) {
+      case VERB.startReport:
+        return form(reader, { kind: typeof data.kind === 'string' ? data.kind : undefined });
+      case VERB.myReports:
+        return myReports(reader);
+      case VERB.submitReport: {
+        const formKind = data.kind === 'whistleblowingReport' || data.form === 'whistleblowing' ? 'whistleblowing' : 'ordinary';
+        try {
+          const outcome = await reporting.submit(reader, incoming.data, origin, formKind);
+          if (outcome.type === 'invalid') return { refreshCard: cards.reportForm(reader.locale, outcome.view) };
+          if (outcome.type === 'refused') return { send: [text(reader.locale, 'bot.forbidden')] };
+          return { refreshCard: cards.receipt(reader.locale, outcome.view) };
+        } catch (err) {
+          // Unexpected: the form comes back as the person filled it in, with a message; nothing half stored.
+          log('conversation.submitFailed', err);
+          const view = await reporting.reshow(incoming.data, formKind, cards.text(reader.locale, 'bot.error'));
+          return { refreshCard: cards.reportForm(reader.locale, view) };
+        }
+      }
+      case VERB.takeCase: {
+        const outcome = await reporting.takeCase(reader, incoming.data, origin);
+        if (outcome.type === 'taken') return { refreshCard: outcome.card };
+        if (outcome.type === 'alreadyTaken') return { ...(outcome.card ? { refreshCard: outcome.card } : {}), send: [text(reader.locale, 'bot.caseAlreadyTaken', { name: outcome.byName })] };
+        // Refused or unknown: the card stays as it is, and the answer says nothing about the case.
+        return { send: [text(reader.locale, 'bot.forbidden')] };
+      }
+      default:
+        return { send: [text(reader.locale, 'bot.didNotUnderstand'), text(reader.locale, 'bot.help')] };
+    }
+  }
+
+  function log(event: string, err: unknown): void {
+    deps.log?.(event, { error: err instanceof Error ? err.name : typeof err });
+  }
+
+  async function handle(incoming: Incoming): Promise<Reply> {
+    const reader: Reader = { personId: incoming.speaker.personId, name: incoming.speaker.name, locale: incoming.speaker.locale };
+    try {
+      // Reports and cases belong in the personal chat: a channel or group chat gets a pointer there, nothing else.
+      if (incoming.address.kind !== 'personal' && incoming.type !== 'install') return { send: [text(reader.locale, 'bot.personalOnly')] };
+      if (incoming.type === 'install') return { send: [{ card: cards.welcome(reader.locale, reader.name) }] };
+      if (incoming.type === 'text') return await onText(incoming, reader);
+      return await onAction(incoming, reader);
+    } catch (err) {
+      log('conversation.failed', err);
+      return { send: [text(reader.locale, 'bot.error')] };
+    }
+  }
+
+  return { handle, reporting };
+}

@@ -1,13 +1,28 @@
-// `npm start`: the whole local stack with no network and no credentials — Graph emulator, provisioning, demo data on first run, app server.
+// `npm start`: the whole local stack with no network and no credentials — Graph emulator, provisioning, demo data on first run, app server with the bot.
+// `npm run playground` (`npm start -- --playground [--as <persona>]`): the same, plus Microsoft 365 Agents Playground to chat with the bot.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startEmulator } from '../infra/graph-emulator/server.js';
-import { DEMO_DEFAULTS, demoPersonas, generateMunicipality } from '../src/demo/index.js';
-import { readConfig } from '../src/server/config.js';
+import { DEMO_DEFAULTS, type DemoPersona, type PersonaKey, demoPersonas, generateMunicipality } from '../src/demo/index.js';
+import { composeApp } from '../src/server/compose.js';
+import { LOCAL_APP, readConfig } from '../src/server/config.js';
 import { progressBar } from '../src/server/seed-cli.js';
 import { isEmpty, seedDemo } from '../src/server/seed.js';
 import { startAppServer } from '../src/server/serve.js';
 import { openStack } from '../src/server/stack.js';
+
+const args = process.argv.slice(2);
+const withPlayground = args.includes('--playground');
+const PERSONA_KEYS: readonly PersonaKey[] = ['employee', 'serviceLeader', 'unitLeader', 'sectorHead', 'qualityAdviser', 'chiefExecutive'];
+const asArg = args.includes('--as') ? args[args.indexOf('--as') + 1] : undefined;
+if (asArg !== undefined && !PERSONA_KEYS.includes(asArg as PersonaKey)) {
+  console.error(`--as tar en av ${PERSONA_KEYS.join(', ')}.`);
+  process.exit(2);
+}
+const asPersona = asArg as PersonaKey | undefined;
+// Agents Playground cannot sign what it sends: the bot admits unsigned activities from this machine for this run only.
+if (withPlayground) process.env.BOT_ALLOW_UNSIGNED_LOCAL = '1';
 
 const dataDir = process.env.VARDE_DATA_DIR ?? '.data';
 const emulator = await startEmulator({
@@ -20,7 +35,8 @@ process.env.GRAPH_BASE_URL = emulator.graphUrl;
 const config = readConfig();
 
 console.log('Varde — lokal kjøring');
-const { repos } = await openStack(config, (line) => console.log(`  ${line}`));
+const stack = await openStack(config, (line) => console.log(`  ${line}`));
+const { repos } = stack;
 
 // The demo's parameters are kept, so that later starts show the same personas.
 const demoFile = join(dataDir, 'demo.json');
@@ -36,18 +52,26 @@ if (await isEmpty(repos)) {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(demoFile, JSON.stringify(demo));
 }
+const personas = demo ? demoPersonas(generateMunicipality({ seed: demo.seed, employees: demo.employees, now: new Date(demo.now) })) : [];
 
-const app = await startAppServer(config);
+// In the demo, whistleblowing reports go to the quality adviser unless VARDE_WHISTLEBLOWING_RECIPIENTS says otherwise.
+const adviser = personas.find((p) => p.key === 'qualityAdviser');
+const composition = composeApp(config, stack, {
+  ...(config.whistleblowingRecipientIds.length === 0 && adviser ? { whistleblowingRecipientIds: [adviser.personId] } : {}),
+});
+const app = await startAppServer(config, composition.app);
 console.log('');
 console.log(`  App:             ${app.url}`);
 console.log(`  Bot-endepunkt:   ${app.url}/api/messages`);
 console.log(`  Graph-emulator:  ${emulator.graphUrl}   (målinger: ${emulator.url}/_emulator/metrics)`);
-if (demo) {
-  const m = generateMunicipality({ seed: demo.seed, employees: demo.employees, now: new Date(demo.now) });
+if (personas.length > 0) {
   console.log('');
   console.log('  Demopersoner:');
-  for (const p of demoPersonas(m)) console.log(`    ${p.label.padEnd(22)} ${p.name} <${p.email}>, ${p.unitName}`);
+  for (const p of personas) console.log(`    ${p.label.padEnd(22)} ${p.name} <${p.email}>, ${p.unitName}`);
 }
+
+let playground: ChildProcess | undefined;
+if (withPlayground) playground = await startPlayground(`${app.url}/api/messages`, personas);
 console.log('');
 console.log('Ctrl-C stopper.');
 
@@ -57,9 +81,86 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     console.log('\nStopper …');
+    if (playground?.exitCode === null) playground.kill('SIGTERM');
     void app
       .close()
       .then(() => emulator.close())
       .then(() => process.exit(0));
   });
 }
+
+/**
+ * Starts Microsoft 365 Agents Playground against the bot, as the demo personas (one of them the current user, by
+ * default the employee). It would open the system browser through xdg-open: the stand-in scripts/xdg-open comes first
+ * on its PATH and only notes the URL, which is printed here. Telemetry is off, and the child gets no credentials.
+ */
+async function startPlayground(botEndpoint: string, people: DemoPersona[]): Promise<ChildProcess> {
+  const dir = resolve(dataDir, 'playground');
+  mkdirSync(dir, { recursive: true });
+  const configPath = join(dir, 'config.yml');
+  writeFileSync(configPath, JSON.stringify(playgroundConfig(people, asPersona), null, 2));
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/SECRET|PASSWORD|TOKEN|^AZURE_|^MICROSOFT_|^BOT_/i.test(key)) env[key] = value;
+  Object.assign(env, {
+    PATH: `${resolve(import.meta.dirname)}:${process.env.PATH ?? ''}`,
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+    M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log'),
+    VARDE_OPEN_URL_FILE: join(dir, 'opened-urls.txt'),
+  });
+  const cli = resolve(import.meta.dirname, '../node_modules/@microsoft/m365agentsplayground/cli.js');
+  const port = process.env.PLAYGROUND_PORT ?? '56150';
+  // cwd: the playground writes a devTools/ folder where it runs.
+  const child = spawn(process.execPath, [cli, '--app-endpoint', botEndpoint, '--channel-id', 'msteams', '--port', port, '--disable-telemetry'], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let seen = '';
+    child.once('exit', (code) => reject(new Error(`Agents Playground stoppet (kode ${code}).`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /Listening on (\d+)/.exec(seen);
+      if (match) resolveUrl(`http://localhost:${match[1]}`);
+    });
+  });
+  child.stdout?.resume();
+  const current = people.find((p) => p.key === (asPersona ?? 'employee'));
+  console.log('');
+  console.log(`  Agents Playground: ${url}   (åpne i nettleseren; du er ${current ? `${current.name}, ${current.label.toLowerCase()}` : 'testbrukeren'})`);
+  return child;
+}
+
+/** The playground's mock tenant: the demo personas as its users, so the bot sees people the municipality knows. */
+function playgroundConfig(people: DemoPersona[], currentKey: PersonaKey | undefined) {
+  const user = (p: DemoPersona) => {
+    const parts = p.name.split(' ');
+    return { id: `29:${p.personId}`, name: p.name, userPrincipleName: p.email, aadObjectId: p.personId, givenName: parts.slice(0, -1).join(' ') || p.name, surname: parts.at(-1) ?? '', email: p.email };
+  };
+  const current = people.find((p) => p.key === (currentKey ?? 'employee'));
+  const others = people.filter((p) => p !== current).slice(0, 5);
+  const base = {
+    version: '0.1.1',
+    tenantId: LOCAL_APP.tenantId,
+    bot: { id: `28:${LOCAL_APP.clientId}`, name: 'Varde' },
+    personalChat: { id: 'a:varde-personlig-chat' },
+    groupChat: { id: '19:varde-gruppechat@thread.v2', name: 'Varde-gruppechat' },
+    team: { id: '19:varde-kvalitet@thread.tacv2', name: 'Kvalitet', aadGroupId: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', channels: [{ id: '19:varde-ledere@thread.tacv2', name: 'Ledere' }] },
+  };
+  // Without demo personas (data from before demo.json was kept) the playground's own users stand in.
+  if (!current || others.length < 5) return { ...base, ...PLAYGROUND_USERS };
+  return { ...base, currentUser: user(current), users: others.map(user) };
+}
+
+const PLAYGROUND_USERS = {
+  currentUser: { id: 'user-id-0', name: 'Alex Wilber', userPrincipleName: 'alexw@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000020', givenName: 'Alex', surname: 'Wilber', email: 'alexw@example.com' },
+  users: [1, 2, 3, 4, 5].map((i) => ({
+    id: `user-id-${i}`,
+    name: `Testbruker ${i}`,
+    userPrincipleName: `test${i}@example.com`,
+    aadObjectId: `00000000-0000-0000-0000-00000000002${i}`,
+    givenName: 'Testbruker',
+    surname: String(i),
+    email: `test${i}@example.com`,
+  })),
+};

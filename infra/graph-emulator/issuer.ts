@@ -1,7 +1,8 @@
-// A local stand-in for Entra ID: OpenID metadata, signing keys and the client-credentials token endpoint, so msal-node runs for real.
+// A local stand-in for Entra ID (OpenID metadata, signing keys, the client-credentials token endpoint, so msal-node runs for real)
+// and for the Bot Framework channel's own issuer, which signs what Teams sends to a bot.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type JWK, type JWTVerifyGetKey, SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { GRAPH_AUDIENCE } from './auth.js';
 
@@ -20,7 +21,29 @@ export interface Issuer {
   sign(claims: Record<string, unknown>, audience?: string, seconds?: number): Promise<string>;
   /** Registered clients (id → secret and name). */
   clients: Map<string, { secret: string; displayName: string }>;
+  /** The Bot Framework channel's issuer (https://api.botframework.com in Azure): signs activities sent to bots. */
+  botFramework: ChannelIssuer;
 }
+
+/**
+ * Stands in for login.botframework.com: the OpenID metadata and keys a bot validates incoming activities with, and
+ * tokens shaped as the channel's (`iss`, `aud` = the bot's app id, `serviceurl`, `nbf`, `exp`; no `ver`, `appid` or
+ * `azp`, so botbuilder treats them as channel tokens, not skill or emulator tokens). Its key is its own, published with
+ * the endorsement `msteams`, as Microsoft's keys carry the channels they may sign for.
+ */
+export interface ChannelIssuer {
+  /** The `iss` of channel tokens, e.g. http://127.0.0.1:5099/_emulator/botframework. */
+  issuer(): string;
+  /** What botbuilder's ToBotFromChannelOpenIdMetadataUrl points at. */
+  metadataUrl(): string;
+  jwksUrl(): string;
+  jwks(): { keys: (JWK & { endorsements: string[] })[] };
+  /** A channel token for the bot `audience`, bound to the activity's serviceUrl, valid for `seconds` (negative: already expired). */
+  sign(audience: string, serviceUrl: string, seconds?: number): Promise<string>;
+}
+
+/** The channels the local channel key is endorsed for: only Teams is emulated. */
+export const CHANNEL_ENDORSEMENTS = ['msteams'];
 
 interface StoredKey {
   kid: string;
@@ -43,6 +66,7 @@ async function loadOrCreateKey(file: string | undefined): Promise<StoredKey> {
 export async function createIssuer(keyFile: string | undefined, origin: () => string): Promise<Issuer> {
   const stored = await loadOrCreateKey(keyFile);
   const privateKey = await importJWK(stored.privateJwk, 'RS256');
+  const botFramework = await createChannelIssuer(keyFile ? join(dirname(keyFile), 'botframework-key.json') : undefined, origin);
   const jwks = { keys: [stored.publicJwk] };
   const authority = () => `${origin()}/_emulator/issuer/${LOCAL_TENANT_ID}`;
   const issuerUrl = () => `${authority()}/v2.0`;
@@ -52,6 +76,7 @@ export async function createIssuer(keyFile: string | undefined, origin: () => st
     keys: createLocalJWKSet(jwks),
     jwks: () => jwks,
     clients: new Map([[LOCAL_CLIENT.id, { secret: LOCAL_CLIENT.secret, displayName: LOCAL_CLIENT.displayName }]]),
+    botFramework,
     sign: (claims, audience = GRAPH_AUDIENCE, seconds = 3600) =>
       new SignJWT({ tid: LOCAL_TENANT_ID, ver: '2.0', ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: stored.kid, typ: 'JWT' })
@@ -62,5 +87,30 @@ export async function createIssuer(keyFile: string | undefined, origin: () => st
         .setExpirationTime(Math.floor(Date.now() / 1000) + seconds)
         .setJti(randomUUID())
         .sign(privateKey),
+  };
+}
+
+async function createChannelIssuer(keyFile: string | undefined, origin: () => string): Promise<ChannelIssuer> {
+  const stored = await loadOrCreateKey(keyFile);
+  const privateKey = await importJWK(stored.privateJwk, 'RS256');
+  const jwks = { keys: [{ ...stored.publicJwk, endorsements: CHANNEL_ENDORSEMENTS }] };
+  const issuer = () => `${origin()}/_emulator/botframework`;
+  return {
+    issuer,
+    metadataUrl: () => `${issuer()}/v1/.well-known/openidconfiguration`,
+    jwksUrl: () => `${issuer()}/v1/.well-known/keys`,
+    jwks: () => jwks,
+    sign: (audience, serviceUrl, seconds = 3600) => {
+      const now = Math.floor(Date.now() / 1000);
+      // A token that expired `seconds` ago was also issued before then.
+      const notBefore = Math.min(now, now + seconds - 60);
+      return new SignJWT({ serviceurl: serviceUrl })
+        .setProtectedHeader({ alg: 'RS256', kid: stored.kid, typ: 'JWT' })
+        .setIssuer(issuer())
+        .setAudience(audience)
+        .setNotBefore(notBefore)
+        .setExpirationTime(now + seconds)
+        .sign(privateKey);
+    },
   };
 }

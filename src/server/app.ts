@@ -1,4 +1,4 @@
-// The app server's HTTP surface: health today; the bot endpoint, the tab and /api/* join it in later issues.
+// The app server's HTTP surface: health, the bot endpoint (mounted from the composition), and later the tab and /api/*.
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
@@ -8,10 +8,12 @@ export interface AppInfo {
   local: boolean;
 }
 
-export function createApp(info: AppInfo) {
+/** `routes`: route groups built elsewhere in the composition (the bot's POST /api/messages). */
+export function createApp(info: AppInfo, routes: readonly Hono[] = []) {
   const app = new Hono();
   app.use(secureHeaders());
   app.get('/api/health', (c) => c.json({ status: 'ok', version: info.version }));
+  for (const group of routes) app.route('/', group);
   app.get('/', (c) =>
     c.html(
       `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Varde</title></head><body>` +

@@ -27,8 +27,45 @@ const env = z.object({
   // Unset locally: the emulator has no budget unless one is configured through its faults.
   SP_RU_PER_MINUTE: z.coerce.number().int().positive().optional(),
   VARDE_PUBLISHER: z.string().min(1).default('Varde'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  // 0: any free port (tests).
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  // The Azure Bot resource's app registration. Unset locally: the emulator's local app registration is used.
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMsi']).default('SingleTenant'),
+  // Where people open the app (the tab's links in bot messages); locally http://127.0.0.1:PORT.
+  VARDE_PUBLIC_URL: z.string().url().optional(),
+  // Entra object ids of the people the whistleblowing routine names as recipients, comma-separated.
+  VARDE_WHISTLEBLOWING_RECIPIENTS: z.string().optional(),
+  // Microsoft 365 Agents Playground cannot sign its activities: `npm run playground` sets this; nothing else should.
+  BOT_ALLOW_UNSIGNED_LOCAL: z.enum(['0', '1', 'true', 'false', '']).optional(),
 });
+
+/** Microsoft's Bot Framework channel: who signs what Teams sends to the bot. */
+export const BOT_FRAMEWORK_CHANNEL = {
+  openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  tokenIssuer: 'https://api.botframework.com',
+} as const;
+
+/** Teams' global Bot Connector endpoint, for updating a message in a conversation this instance has not seen. */
+export const TEAMS_GLOBAL_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+
+export interface BotConfig {
+  /** The bot's Microsoft app id: the audience of channel tokens, the identity of its own. */
+  appId: string;
+  password?: string;
+  tenantId?: string;
+  appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMsi';
+  /** Where the channel's tokens come from: Microsoft's Bot Framework, or the emulator's stand-in for it. */
+  channel: { openIdMetadataUrl: string; tokenIssuer: string };
+  /** Locally: the emulator's Entra stand-in, which gives the bot its own tokens (for replies and proactive messages). */
+  localIssuer?: { authority: string };
+  /** Unsigned activities from this machine are admitted (Agents Playground); local only, never with a real app id. */
+  allowUnsignedLocal: boolean;
+  /** For updating a message in a conversation this instance has not seen; none locally. */
+  defaultServiceUrl?: string;
+}
 
 export interface VardeConfig {
   graphBaseUrl: string;
@@ -44,6 +81,11 @@ export interface VardeConfig {
   ruPerMinute: number | undefined;
   userAgent: { publisher: string; version: string };
   port: number;
+  /** The Teams bot's identity and trust; null when it is not configured (outside local runs, MICROSOFT_APP_ID unset). */
+  bot: BotConfig | null;
+  /** The app's public origin (links to the tab); undefined outside local runs when VARDE_PUBLIC_URL is unset. */
+  publicUrl: string | undefined;
+  whistleblowingRecipientIds: string[];
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +123,51 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): VardeConfig
     ruPerMinute: e.SP_RU_PER_MINUTE ?? (local ? undefined : 2500),
     userAgent: { publisher: e.VARDE_PUBLISHER, version: packageVersion() },
     port: e.PORT,
+    bot: botConfig(e, local ? graph.origin : undefined),
+    publicUrl: e.VARDE_PUBLIC_URL?.replace(/\/+$/, '') ?? (local ? `http://127.0.0.1:${e.PORT}` : undefined),
+    whistleblowingRecipientIds: (e.VARDE_WHISTLEBLOWING_RECIPIENTS ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  };
+}
+
+function botConfig(e: z.infer<typeof env>, localOrigin: string | undefined): BotConfig | null {
+  const allowUnsigned = e.BOT_ALLOW_UNSIGNED_LOCAL === '1' || e.BOT_ALLOW_UNSIGNED_LOCAL === 'true';
+  if (e.MICROSOFT_APP_ID) {
+    if (allowUnsigned) throw new ConfigError('BOT_ALLOW_UNSIGNED_LOCAL gjelder bare lokal kjøring uten MICROSOFT_APP_ID; fjern den.');
+    if (e.MICROSOFT_APP_TYPE === 'UserAssignedMsi') {
+      if (!e.MICROSOFT_APP_TENANT_ID) throw new ConfigError('MICROSOFT_APP_TENANT_ID må være satt når MICROSOFT_APP_TYPE er UserAssignedMsi.');
+      if (e.MICROSOFT_APP_PASSWORD) throw new ConfigError('MICROSOFT_APP_PASSWORD skal ikke være satt når MICROSOFT_APP_TYPE er UserAssignedMsi.');
+    } else {
+      if (!e.MICROSOFT_APP_PASSWORD) throw new ConfigError('MICROSOFT_APP_PASSWORD må være satt sammen med MICROSOFT_APP_ID.');
+      if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) throw new ConfigError('MICROSOFT_APP_TENANT_ID må være satt når MICROSOFT_APP_TYPE er SingleTenant.');
+    }
+    return {
+      appId: e.MICROSOFT_APP_ID,
+      password: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+      channel: { ...BOT_FRAMEWORK_CHANNEL },
+      allowUnsignedLocal: false,
+      defaultServiceUrl: TEAMS_GLOBAL_SERVICE_URL,
+    };
+  }
+  if (e.MICROSOFT_APP_PASSWORD || e.MICROSOFT_APP_TENANT_ID) throw new ConfigError('MICROSOFT_APP_ID må være satt sammen med MICROSOFT_APP_PASSWORD og MICROSOFT_APP_TENANT_ID.');
+  if (!localOrigin) {
+    if (allowUnsigned) throw new ConfigError('BOT_ALLOW_UNSIGNED_LOCAL gjelder bare lokal kjøring; fjern den.');
+    return null;
+  }
+  // The emulator plays both Microsoft services: the channel that signs activities, and Entra, which signs the bot's own tokens.
+  const channel = `${localOrigin}/_emulator/botframework`;
+  return {
+    appId: LOCAL_APP.clientId,
+    password: LOCAL_APP.clientSecret,
+    tenantId: LOCAL_APP.tenantId,
+    appType: 'SingleTenant',
+    channel: { openIdMetadataUrl: `${channel}/v1/.well-known/openidconfiguration`, tokenIssuer: channel },
+    localIssuer: { authority: `${localOrigin}/_emulator/issuer/${LOCAL_APP.tenantId}` },
+    allowUnsignedLocal: allowUnsigned,
   };
 }
 

@@ -49,6 +49,33 @@ export function registerControlRoutes(r: Router, ctx: EmulatorContext): void {
   });
 
   registerIssuerRoutes(r, ctx);
+  registerChannelIssuerRoutes(r, ctx);
+}
+
+/**
+ * The Bot Framework channel's OpenID metadata and keys (login.botframework.com/v1/.well-known/…), and a control that
+ * mints a channel token, so a local client can post activities to a bot as Teams would.
+ */
+function registerChannelIssuerRoutes(r: Router, ctx: EmulatorContext): void {
+  const channel = ctx.issuer.botFramework;
+  const base = '/_emulator/botframework';
+  r.add('GET', `${base}/v1/.well-known/openidconfiguration`, 1, () =>
+    json(200, {
+      issuer: channel.issuer(),
+      authorization_endpoint: `${channel.issuer()}/invalid`,
+      jwks_uri: channel.jwksUrl(),
+      id_token_signing_alg_values_supported: ['RS256'],
+      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+    }),
+  );
+  r.add('GET', `${base}/v1/.well-known/keys`, 1, () => json(200, channel.jwks()));
+  r.add('POST', `${base}/tokens`, 1, async (req) => {
+    const body = jsonBody(req, true);
+    if (typeof body.audience !== 'string' || body.audience === '') throw invalidRequest("A channel token needs an 'audience': the bot's app id.");
+    if (typeof body.serviceUrl !== 'string' || body.serviceUrl === '') throw invalidRequest("A channel token needs the activity's 'serviceUrl'.");
+    const seconds = typeof body.expiresInSeconds === 'number' && Number.isFinite(body.expiresInSeconds) ? Math.trunc(body.expiresInSeconds) : 3600;
+    return json(200, { token_type: 'Bearer', expires_in: seconds, access_token: await channel.sign(body.audience, body.serviceUrl, seconds) });
+  });
 }
 
 /** OpenID Connect metadata and a client-credentials token endpoint, shaped as Entra ID's v2.0 endpoints. */

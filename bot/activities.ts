@@ -23,9 +23,11 @@ export function speakerOf(activity: Activity): Speaker | null {
 /** The conversation, with a channel named by its channel id (a thread's `;messageid=` suffix dropped). */
 export function addressOf(activity: Activity): ConversationAddress {
   const type = activity.conversation?.conversationType;
-  if (type === 'channel') return { conversationId: channelIdOf(activity), kind: 'channel' };
-  if (type === 'groupChat') return { conversationId: activity.conversation.id, kind: 'groupChat' };
-  return { conversationId: activity.conversation.id, kind: 'personal' };
+  // The serviceUrl was checked against the token's `serviceurl` claim before the turn ran.
+  const serviceUrl = typeof activity.serviceUrl === 'string' && activity.serviceUrl !== '' ? { serviceUrl: activity.serviceUrl } : {};
+  if (type === 'channel') return { conversationId: channelIdOf(activity), kind: 'channel', ...serviceUrl };
+  if (type === 'groupChat') return { conversationId: activity.conversation.id, kind: 'groupChat', ...serviceUrl };
+  return { conversationId: activity.conversation.id, kind: 'personal', ...serviceUrl };
 }
 
 export function channelIdOf(activity: Activity): string {

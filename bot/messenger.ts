@@ -6,9 +6,9 @@ import type { BotLog } from './adapter.js';
 import { outgoingActivity } from './activities.js';
 
 /**
- * Which serviceUrl (the Bot Connector endpoint of a region) serves which conversation, as seen in turns and sends.
- * Needed to update a message from its MessageRef, which holds only the conversation and activity ids. Bounded: the
- * oldest entries go first.
+ * Which serviceUrl (the Bot Connector endpoint of a region) serves which conversation, as seen in turns and sends:
+ * the freshest endpoint for updating a message (a MessageRef stored earlier carries the one it was sent through).
+ * Bounded: the oldest entries go first.
  */
 export class ServiceUrlBook {
   private readonly urls = new Map<string, string>();
@@ -51,16 +51,12 @@ export interface BotMessengerOptions {
   log?: BotLog;
 }
 
-/** A MessageRef as this messenger hands it out: the serviceUrl rides along, for the app to store with the ids. */
-export interface BotMessageRef extends MessageRef {
-  readonly serviceUrl: string;
-}
-
 export function createBotMessenger(options: BotMessengerOptions): Messenger {
   const { adapter, appId, references, serviceUrls } = options;
   const log = options.log ?? (() => {});
 
-  async function send(target: { kind: 'person' | 'channel'; id: string }, message: OutgoingMessage): Promise<BotMessageRef | null> {
+  /** The ref carries the serviceUrl, which the app stores with the ids (a later instance updates the message through it). */
+  async function send(target: { kind: 'person' | 'channel'; id: string }, message: OutgoingMessage): Promise<MessageRef | null> {
     const reference = asReference(await references.get(target));
     if (!reference) {
       if (reference === undefined) log('bot.referenceUnusable', { kind: target.kind });
@@ -82,8 +78,10 @@ export function createBotMessenger(options: BotMessengerOptions): Messenger {
     sendToPerson: (personId, message) => send({ kind: 'person', id: personId }, message),
     sendToChannel: (channelId, message) => send({ kind: 'channel', id: channelId }, message),
     async updateCard(ref: MessageRef, card: CardJson) {
-      const carried = (ref as Partial<BotMessageRef>).serviceUrl;
-      const serviceUrl = typeof carried === 'string' && carried ? carried : (serviceUrls.get(ref.conversationId) ?? options.defaultServiceUrl ?? serviceUrls.latest());
+      // The endpoint seen last for the conversation (Teams may move one), else the one stored with the ref (another
+      // instance or a restart sent it); a guess only for refs stored before they carried it.
+      const carried = typeof ref.serviceUrl === 'string' && /^https?:\/\//i.test(ref.serviceUrl) ? ref.serviceUrl : undefined;
+      const serviceUrl = serviceUrls.get(ref.conversationId) ?? carried ?? options.defaultServiceUrl ?? serviceUrls.latest();
       if (!serviceUrl) throw new Error('Unknown conversation: no serviceUrl to update the message through.');
       const reference: Partial<ConversationReference> = {
         channelId: 'msteams',

@@ -59,6 +59,7 @@ const adviser = personas.find((p) => p.key === 'qualityAdviser');
 const composition = composeApp(config, stack, {
   ...(config.whistleblowingRecipientIds.length === 0 && adviser ? { whistleblowingRecipientIds: [adviser.personId] } : {}),
 });
+await composition.ready;
 const app = await startAppServer(config, composition.app);
 console.log('');
 console.log(`  App:             ${app.url}`);
@@ -82,6 +83,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     console.log('\nStopper …');
     if (playground?.exitCode === null) playground.kill('SIGTERM');
+    composition.stop();
     void app
       .close()
       .then(() => emulator.close())

@@ -77,6 +77,8 @@ export function createChannelTokenValidator(policy: ChannelTokenPolicy): Channel
   }
 
   async function keyFor(kid: string | undefined): Promise<PublishedKey | null> {
+    // A fetch under way (the first one after start above all): requests that arrive meanwhile wait for it, not 503.
+    if (pending) await pending.catch(() => undefined);
     if (Date.now() - fetchedAt > refreshMs && Date.now() - lastAttempt > RETRY_MS) {
       // Stale keys are still used if the issuer cannot be reached; none at all is reported as such.
       await refresh().catch(() => undefined);

@@ -21,6 +21,14 @@ export interface Composition {
   messenger: Messenger;
   conversation: ConversationHandler;
   bot: BotEdge;
+  /**
+   * Resolves once the caches a report needs are warm (the lists of both sites, the unit tree and leader channels, a
+   * block of case numbers), so the first report costs what every report costs (two Graph requests). Never rejects:
+   * a failed warm-up is logged and the first report pays for the look-ups instead.
+   */
+  ready: Promise<void>;
+  /** Stops background work (the retry timer of reports waiting for SharePoint); for a clean shutdown. */
+  stop(): void;
 }
 
 export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOptions = {}): Composition {
@@ -47,5 +55,10 @@ export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOp
   });
   if (!conversation) throw new Error('The bot edge did not ask for its conversation handler.');
   const app = createApp({ version: config.userAgent.version, local: config.local }, [bot.routes]);
-  return { app, messenger: bot.messenger, conversation, bot };
+  const { reporting } = conversation;
+  const ready = Promise.all([repos.warmUp(), reporting.warmUp()]).then(
+    () => undefined,
+    (err: unknown) => log('reporting.warmUpFailed', { error: err instanceof Error ? err.name : typeof err }),
+  );
+  return { app, messenger: bot.messenger, conversation, bot, ready, stop: () => reporting.stop() };
 }

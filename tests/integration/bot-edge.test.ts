@@ -102,7 +102,8 @@ describe('what the handler is given', () => {
       {
         type: 'text',
         speaker: { personId: ola.aadObjectId, name: ola.name, locale: 'nb-NO' },
-        address: { conversationId: client.personalConversationId(ola), kind: 'personal' },
+        // The serviceUrl rides along (bound to the token), for the message refs the app stores.
+        address: { conversationId: client.personalConversationId(ola), kind: 'personal', serviceUrl: connector.url },
         text: 'Pasienten falt',
         attachments: [{ name: 'bilde.jpg', contentType: 'image/jpeg', downloadUrl: 'https://tenant.sharepoint.com/dl/1' }],
       },

@@ -85,7 +85,8 @@ export function createConversationHandler(deps: ConversationDeps): ConversationH
   }
 
   async function onAction(incoming: Extract<Incoming, { type: 'action' }>, reader: Reader): Promise<Reply> {
-    const origin = { conversationId: incoming.address.conversationId, activityId: incoming.activityId };
+    const { conversationId, serviceUrl } = incoming.address;
+    const origin = { conversationId, activityId: incoming.activityId, ...(serviceUrl ? { serviceUrl } : {}) };
     const data = incoming.data !== null && typeof incoming.data === 'object' ? (incoming.data as Record<string, unknown>) : {};
     switch (incoming.verb) {
       case VERB.startReport:

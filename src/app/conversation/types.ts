@@ -13,6 +13,8 @@ export interface Speaker {
 export interface ConversationAddress {
   readonly conversationId: string;
   readonly kind: 'personal' | 'channel' | 'groupChat';
+  /** The channel's endpoint for this conversation (Bot Framework's serviceUrl, bound to the activity's token); opaque, kept in MessageRefs. */
+  readonly serviceUrl?: string;
 }
 
 /** A file sent with a message in personal chat (Teams' file download info). */

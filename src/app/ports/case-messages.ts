@@ -14,6 +14,8 @@ export interface CaseMessages {
   readonly notifications: readonly MessageRef[];
   /** The card posted in the unit's leader channel (serious cases only): it carries less, so it is rebuilt apart. */
   readonly channelNotifications?: readonly MessageRef[];
+  /** The reporter's Teams locale when they reported ('nb-NO', 'nn-NO', 'en-US' …): their later updates are in it. */
+  readonly reporterLocale?: string;
 }
 
 export interface CaseMessageStore {

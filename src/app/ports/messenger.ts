@@ -5,6 +5,12 @@ import type { CardJson } from '../conversation/types.js';
 export interface MessageRef {
   readonly conversationId: string;
   readonly activityId: string;
+  /**
+   * The channel's endpoint for the conversation (Bot Framework's serviceUrl), as the Messenger or the incoming
+   * activity gave it: stored with the ids, so that another instance, or this one after a restart, can update the
+   * message without guessing. Absent on refs stored before it was kept.
+   */
+  readonly serviceUrl?: string;
 }
 
 export type OutgoingMessage = { readonly text: string } | { readonly card: CardJson };

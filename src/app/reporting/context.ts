@@ -51,9 +51,14 @@ export interface Reader {
 export interface Origin {
   readonly conversationId: string;
   readonly activityId: string | null;
+  /** The conversation's serviceUrl (opaque), kept with the receipt's MessageRef. */
+  readonly serviceUrl?: string;
 }
 
-/** Proactive cards to leaders and the reporter's later updates: their locale is not known, so bokmål. */
+/**
+ * Proactive cards to leaders (their locale is not known), and the reporter's later updates when no locale was
+ * kept with the case's messages (the reporter's own is kept since it was added): bokmål.
+ */
 export const DEFAULT_LOCALE = 'nb-NO';
 
 export class ReportingContext {

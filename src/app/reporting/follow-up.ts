@@ -106,8 +106,10 @@ export class CaseFollowUp {
 
   private async tellReporter(d: Deviation, messages: CaseMessages | null, change: StatusChange, units: OrgUnits): Promise<void> {
     const handler = d.handlerId && routeOf(d.kind) === 'ordinary' ? await this.ctx.org.person(d.handlerId).catch(() => null) : null;
-    if (messages?.receipt) await this.ctx.updateCard(messages.receipt, this.ctx.cards.receipt(DEFAULT_LOCALE, receiptView(this.ctx.caseUrl, d, units, handler?.name ?? null)));
-    await this.ctx.sendText(d.reporterId, this.ctx.cards.statusMessage(DEFAULT_LOCALE, change));
+    // In the language the reporter reported in (kept with the case's messages), else bokmål.
+    const locale = messages?.reporterLocale ?? DEFAULT_LOCALE;
+    if (messages?.receipt) await this.ctx.updateCard(messages.receipt, this.ctx.cards.receipt(locale, receiptView(this.ctx.caseUrl, d, units, handler?.name ?? null)));
+    await this.ctx.sendText(d.reporterId, this.ctx.cards.statusMessage(locale, change));
   }
 
   /** "Mine meldinger": the reporter's own cases, newest first, each as the access rules let them see it. */

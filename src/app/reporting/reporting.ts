@@ -176,7 +176,10 @@ export class Reporting {
       reporterId: reader.personId,
       locale: reader.locale,
       submittedAt: this.now(),
-      receiptRef: origin.activityId === null ? null : { conversationId: origin.conversationId, activityId: origin.activityId },
+      receiptRef:
+        origin.activityId === null
+          ? null
+          : { conversationId: origin.conversationId, activityId: origin.activityId, ...(origin.serviceUrl ? { serviceUrl: origin.serviceUrl } : {}) },
       sequence: null,
       attempts: 0,
     };
@@ -312,7 +315,7 @@ export class Reporting {
         }
       }
     }
-    await this.saveMessages({ caseId: d.id, route, receipt, notifications, channelNotifications });
+    await this.saveMessages({ caseId: d.id, route, receipt, notifications, channelNotifications, reporterLocale: locale });
   }
 
   /** The nearest leader channel: the unit's own, else the one above it (a service posts in its unit's channel). */

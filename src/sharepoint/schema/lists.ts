@@ -86,7 +86,8 @@ const caseSequences = (key: string, site: 'quality' | 'confidential'): ListSpec 
 
 /**
  * The bot messages that belong to a case (the reporter's receipt, the leaders' cards), to update them in
- * place. One item per case; those of whistleblowing reports stay in the confidential site beside them.
+ * place, and the reporter's Teams locale for those updates. One item per case; those of whistleblowing
+ * reports stay in the confidential site beside them.
  */
 const caseMessages = (listKey: string, site: 'quality' | 'confidential'): ListSpec => ({
   key: listKey,
@@ -94,7 +95,7 @@ const caseMessages = (listKey: string, site: 'quality' | 'confidential'): ListSp
   description: 'Hvilke bot-meldinger (kvittering, varsler til ledere) som hører til hvilken sak. Endres bare av Varde.',
   template: 'genericList',
   site,
-  columns: [key('CaseId', 'Sak', { required: true, unique: true }), note('Messages', 'Meldinger')],
+  columns: [key('CaseId', 'Sak', { required: true, unique: true }), note('Messages', 'Meldinger'), text('ReporterLocale', 'Melderens språk', { maxLength: 35 })],
 });
 
 export const LISTS: readonly ListSpec[] = [

@@ -48,7 +48,32 @@ export interface BotMessengerOptions {
    * (https://smba.trafficmanager.net/teams/) in Azure. Unset locally, where the serviceUrl seen last is used.
    */
   defaultServiceUrl?: string;
+  /**
+   * Whether a serviceUrl read back from storage may receive the bot's Bot Connector token. Stored references
+   * live in SharePoint lists that people with edit rights could change, so only Teams' own endpoints pass in
+   * production (`teamsServiceUrl`); locally, this machine's.
+   */
+  trustServiceUrl: (url: string) => boolean;
   log?: BotLog;
+}
+
+/** Teams' Bot Connector endpoints (commercial and government clouds). */
+export function teamsServiceUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && (u.hostname === 'smba.trafficmanager.net' || u.hostname.endsWith('.botframework.com') || u.hostname.endsWith('.teams.microsoft.com'));
+  } catch {
+    return false;
+  }
+}
+
+/** A Bot Connector stand-in on this machine (Agents Playground, tests). */
+export function loopbackServiceUrl(url: string): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
 }
 
 export function createBotMessenger(options: BotMessengerOptions): Messenger {
@@ -57,7 +82,7 @@ export function createBotMessenger(options: BotMessengerOptions): Messenger {
 
   /** The ref carries the serviceUrl, which the app stores with the ids (a later instance updates the message through it). */
   async function send(target: { kind: 'person' | 'channel'; id: string }, message: OutgoingMessage): Promise<MessageRef | null> {
-    const reference = asReference(await references.get(target));
+    const reference = asReference(await references.get(target), options.trustServiceUrl);
     if (!reference) {
       if (reference === undefined) log('bot.referenceUnusable', { kind: target.kind });
       return null;
@@ -80,7 +105,7 @@ export function createBotMessenger(options: BotMessengerOptions): Messenger {
     async updateCard(ref: MessageRef, card: CardJson) {
       // The endpoint seen last for the conversation (Teams may move one), else the one stored with the ref (another
       // instance or a restart sent it); a guess only for refs stored before they carried it.
-      const carried = typeof ref.serviceUrl === 'string' && /^https?:\/\//i.test(ref.serviceUrl) ? ref.serviceUrl : undefined;
+      const carried = typeof ref.serviceUrl === 'string' && options.trustServiceUrl(ref.serviceUrl) ? ref.serviceUrl : undefined;
       const serviceUrl = serviceUrls.get(ref.conversationId) ?? carried ?? options.defaultServiceUrl ?? serviceUrls.latest();
       if (!serviceUrl) throw new Error('Unknown conversation: no serviceUrl to update the message through.');
       const reference: Partial<ConversationReference> = {
@@ -110,11 +135,11 @@ function startsAfresh(context: TurnContext): void {
 type UsableReference = Partial<ConversationReference> & { serviceUrl: string; conversation: ConversationReference['conversation'] };
 
 /** null: nothing stored; undefined: something stored that cannot be a conversation reference. */
-function asReference(stored: unknown): UsableReference | null | undefined {
+function asReference(stored: unknown, trust: (url: string) => boolean): UsableReference | null | undefined {
   if (stored === null || stored === undefined) return null;
   if (typeof stored !== 'object') return undefined;
   const r = stored as Partial<ConversationReference>;
-  if (typeof r.serviceUrl !== 'string' || !/^https?:\/\//.test(r.serviceUrl)) return undefined;
+  if (typeof r.serviceUrl !== 'string' || !trust(r.serviceUrl)) return undefined;
   if (!r.conversation || typeof r.conversation.id !== 'string' || r.conversation.id === '') return undefined;
   return r as UsableReference;
 }

@@ -3,7 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Hono } from 'hono';
 import { type BotLog, createAdapter, createBotFrameworkAuthentication, createUnsignedLocalAdapter } from '../../bot/adapter.js';
 import { type ActivityTokenCheck, botRoutes } from '../../bot/http.js';
-import { ServiceUrlBook, createBotMessenger } from '../../bot/messenger.js';
+import { ServiceUrlBook, createBotMessenger, loopbackServiceUrl, teamsServiceUrl } from '../../bot/messenger.js';
 import { type ConversationHandler, VardeBot } from '../../bot/varde-bot.js';
 import type { ConversationReferenceStore, Messenger } from '../app/ports/index.js';
 import { createLocalBotCredentials } from '../auth/bot-credentials.js';
@@ -56,7 +56,15 @@ export function createBotEdge(config: BotConfig, deps: BotEdgeDeps): BotEdge {
   const log = deps.log ?? (() => {});
   const { adapter, tokens, unsignedLocal } = createBotAdapters(config, log);
   const serviceUrls = new ServiceUrlBook();
-  const messenger = createBotMessenger({ adapter, appId: config.appId, references: deps.references, serviceUrls, defaultServiceUrl: config.defaultServiceUrl, log });
+  const messenger = createBotMessenger({
+    adapter,
+    appId: config.appId,
+    references: deps.references,
+    serviceUrls,
+    defaultServiceUrl: config.defaultServiceUrl,
+    trustServiceUrl: config.localIssuer ? loopbackServiceUrl : teamsServiceUrl,
+    log,
+  });
   const bot = new VardeBot({ handler: deps.conversation(messenger), references: deps.references, serviceUrls, log });
   return { routes: botRoutes({ adapter, bot, tokens, unsignedLocal, log }), messenger, adapter, bot };
 }

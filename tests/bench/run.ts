@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark suite, prints a table and writes tests/bench/results.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { botBench } from './bot-bench.js';
 import { dataLayerBench } from './data-layer-bench.js';
 import { emulatorBench } from './emulator-bench.js';
 
@@ -16,6 +17,7 @@ export interface BenchResult {
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   emulator: emulatorBench,
   'data-layer': dataLayerBench,
+  bot: botBench,
 };
 
 const only = process.argv.slice(2);

@@ -22,10 +22,16 @@ export function createGraphTokenSource(options: GraphTokenOptions): GraphTokenSo
   const app = new ConfidentialClientApplication(
     options.localIssuer ? localIssuerConfiguration(options) : { auth: { authority: options.authority, clientId: options.clientId, clientSecret: options.clientSecret } },
   );
+  // msal-node caches too, but its cache lookup costs more than the Graph request's own work on a hot path;
+  // the token is kept here until five minutes before it expires, then msal is asked again.
+  let cached: { token: string; renewAt: number } | undefined;
   return {
     async getToken() {
+      if (cached && Date.now() < cached.renewAt) return cached.token;
       const result = await app.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
       if (!result?.accessToken) throw new Error('msal-node returned no access token for Microsoft Graph.');
+      const expires = result.expiresOn?.getTime() ?? Date.now() + 10 * 60_000;
+      cached = { token: result.accessToken, renewAt: expires - 5 * 60_000 };
       return result.accessToken;
     },
   };

@@ -134,8 +134,12 @@ async function openForm(user: TestUser, text: string) {
 }
 
 /** Submits a form as Teams does: the action's data with the inputs' values merged in, from the form's message. */
-const submit = (user: TestUser, form: { activityId: string; submission: Record<string, unknown> }, values: Record<string, unknown>) =>
-  client.actionExecute(user, { verb: 'submitReport', data: { ...form.submission, ...values }, replyToId: form.activityId });
+/** Submits the form; returns once the leaders have been told too (that goes out after the receipt). */
+async function submit(user: TestUser, form: { activityId: string; submission: Record<string, unknown> }, values: Record<string, unknown>) {
+  const res = await client.actionExecute(user, { verb: 'submitReport', data: { ...form.submission, ...values }, replyToId: form.activityId });
+  await composition.conversation.reporting.idle();
+  return res;
+}
 
 const takeCase = (user: TestUser, card: { activityId: string; card: Card }) =>
   client.actionExecute(user, { verb: 'takeCase', data: actionData(card.card, 'takeCase'), replyToId: card.activityId });

@@ -142,14 +142,22 @@ beforeAll(async () => {
   await repos.organisation.upsertPeople(people);
   await repos.leaderChannels.setLeaderChannel('husoy', HUSOY_CHANNEL);
   messenger = new RecordingMessenger();
-  handler = createConversationHandler({
-    ...repos,
-    messenger,
-    config: { tabBaseUrl: TAB, whistleblowingRecipientIds: ['p-varsel'], retry: { auto: false } },
-  });
+  handler = settled(
+    createConversationHandler({
+      ...repos,
+      messenger,
+      config: { tabBaseUrl: TAB, whistleblowingRecipientIds: ['p-varsel'], retry: { auto: false } },
+    }),
+  );
   await repos.warmUp();
   await handler.reporting.warmUp();
 });
+
+/** Handles a turn and waits for what follows it (the leaders' cards go out after the receipt). */
+function settled<T extends { handle: (i: never) => Promise<unknown>; reporting: { idle(): Promise<void> } }>(h: T): T {
+  const handle = h.handle.bind(h);
+  return Object.assign(h, { handle: async (i: never) => { const r = await handle(i); await h.reporting.idle(); return r; } });
+}
 
 afterAll(async () => {
   handler?.reporting.stop();
@@ -223,7 +231,7 @@ describe('reporting in the chat', () => {
     expect(caseNumberIn(c.refreshCard)).toBe(caseNumberIn(a.refreshCard));
 
     // Another instance (its own memory) meets the stored case through the idempotent create.
-    const other = createConversationHandler({ ...repos, messenger, config: { tabBaseUrl: TAB, whistleblowingRecipientIds: ['p-varsel'], retry: { auto: false } } });
+    const other = settled(createConversationHandler({ ...repos, messenger, config: { tabBaseUrl: TAB, whistleblowingRecipientIds: ['p-varsel'], retry: { auto: false } } }));
     const sentBefore = messenger.sent.length;
     const d = await other.handle(act('p-kari', 'submitReport', data, activityId));
     expect(caseNumberIn(d.refreshCard)).toBe(caseNumberIn(a.refreshCard));

@@ -88,6 +88,8 @@ export class Reporting {
     return this.followUp.myReports(reader);
   }
 
+  private announcing: Promise<void> = Promise.resolve();
+
   get pendingCount(): number {
     return this.queue.size;
   }
@@ -204,7 +206,8 @@ export class Reporting {
     }
     const view = receiptView(this.caseUrl, result.deviation, units, null);
     this.remember(checked.draft.submissionId, reader.personId, view);
-    if (result.fresh) await this.announce(result.deviation, pending.receiptRef, reader.locale, false);
+    // The receipt goes back at once; telling the leaders follows, one report at a time (see announceLater).
+    if (result.fresh) this.announceLater(result.deviation, pending.receiptRef, reader.locale);
     return { type: 'receipt', view, repeated: !result.fresh };
   }
 
@@ -276,6 +279,22 @@ export class Reporting {
   }
 
   /** Tells the leaders (or the whistleblowing recipients) and the leader channel, then saves what was sent: one write. */
+  /**
+   * Leaders' cards, the channel alert and the saved message links go out after the reporter has the receipt,
+   * through one queue: the receipt is not held up by the sends, and the sends stay within Teams' per-app rate
+   * instead of bursting past it (a burst made the SDK give up on half the cards under 200 reports at once).
+   */
+  private announceLater(d: Deviation, receiptRef: MessageRef | null, locale: string): void {
+    this.announcing = this.announcing
+      .then(() => this.announce(d, receiptRef, locale, false))
+      .catch((err: unknown) => this.log('reporting.announceFailed', err));
+  }
+
+  /** Resolves when every queued announcement has been sent (tests, and a clean shutdown). */
+  idle(): Promise<void> {
+    return this.announcing;
+  }
+
   private async announce(d: Deviation, receiptRef: MessageRef | null, locale: string, delayed: boolean): Promise<void> {
     const route = routeOf(d.kind);
     const units = await this.org.units().catch(() => new Map() as OrgUnits);

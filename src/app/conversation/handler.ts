@@ -1,27 +1,15 @@
 // The bot's conversation logic: every activity the bot edge receives comes here and leaves as a Reply; nothing here knows the bot SDK.
-import type { CaseMessageStore, CaseNumberAllocator, DeviationRepository, Messenger, OrganisationRepository } from '../ports/index.js';
-import type { LeaderChannelDirectory } from '../reporting/ports.js';
-import { type Reader, type ReportingConfig, Reporting } from '../reporting/reporting.js';
+import type { ReportingDeps } from '../reporting/context.js';
+import { type Reader, Reporting } from '../reporting/reporting.js';
 import type { ReportingCards } from '../reporting/views.js';
 import { defaultCards } from './cards.js';
 import type { Incoming, Reply } from './types.js';
 
-export interface ConversationDeps {
-  readonly deviations: DeviationRepository;
-  readonly organisation: OrganisationRepository;
-  readonly caseNumbers: CaseNumberAllocator;
-  readonly caseMessages: CaseMessageStore;
-  readonly messenger: Messenger;
-  readonly leaderChannels: LeaderChannelDirectory;
-  /** tabBaseUrl, the whistleblowing routine's recipients, block size, cache and retry settings. */
-  readonly config: ReportingConfig;
+/** What the handler needs: the reporting use cases' dependencies, with the cards defaulting to src/cards. */
+export type ConversationDeps = Omit<ReportingDeps, 'cards'> & {
   /** The card builders; default: src/cards. */
   readonly cards?: ReportingCards;
-  readonly now?: () => Date;
-  readonly newId?: () => string;
-  /** Events for logs: codes and ids only, never what people wrote. */
-  readonly log?: (event: string, details?: Readonly<Record<string, string | number | boolean>>) => void;
-}
+};
 
 export interface ConversationHandler {
   /** Never throws: whatever happens, the answer is a Reply with a Norwegian message. */

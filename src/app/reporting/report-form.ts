@@ -14,25 +14,14 @@ import {
   osloOffsetMinutes,
   toOsloDate,
 } from '../../domain/index.js';
-import { REPORT_FORM_LIMITS } from '../../cards/index.js';
+import { REPORT_FORM_FIELDS, REPORT_FORM_LIMITS } from '../../cards/index.js';
 
 /** Kinds the chat form offers; whistleblowing comes through its own form (the same fields, its own route). */
 export const FORM_KINDS = ['adverseEvent', 'nearMiss', 'improvementProposal', 'positiveFeedback', 'whistleblowingReport'] as const satisfies readonly DeviationKind[];
 export type FormKind = (typeof FORM_KINDS)[number];
 
-/** The form's input ids (Adaptive Card `Input.*` ids) and hidden data keys: the card and this check share them. */
-export const FORM_FIELDS = [
-  'kind',
-  'description',
-  'location',
-  'occurredDate',
-  'occurredTime',
-  'unitId',
-  'severity',
-  'consequenceFor',
-  'immediateAction',
-  'healthRelated',
-] as const;
+/** The form's input ids, as the card declares them, plus `healthRelated`, which the check derives (no input shows it). */
+export const FORM_FIELDS = [...REPORT_FORM_FIELDS, 'healthRelated'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 /** The form's own limits (sized by src/cards so a full form stays under Teams' 28 KB card limit). */

@@ -10,3 +10,4 @@ export * from './case-number-allocator.js';
 export * from './case-messages.js';
 export * from './conversation-references.js';
 export * from './messenger.js';
+export * from './case-index.js';

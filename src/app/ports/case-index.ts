@@ -1,0 +1,39 @@
+// A per-instance, delta-synced projection of every ordinary case: what counts, text search and the dashboard read
+// instead of scanning SharePoint on each view. Whistleblowing reports are never in it.
+import type { CaseStatus, DeviationKind, Instant, Severity } from '../../domain/index.js';
+
+/** What the index keeps of a case: the fields filters, counts and charts need, and the text search looks in. */
+export interface IndexedCase {
+  readonly id: string;
+  readonly caseNumber: string;
+  readonly kind: DeviationKind;
+  readonly status: CaseStatus;
+  readonly severity: Severity | null;
+  readonly unitId: string;
+  readonly reporterId: string;
+  readonly handlerId: string | null;
+  readonly reportedAt: Instant;
+  readonly closedAt: Instant | null;
+  readonly healthRelated: boolean;
+  /** Lower-cased case number and title: searchable by anyone who may see the case. */
+  readonly publicText: string;
+  /** Lower-cased description, location, immediate action: searchable only by those who may see the health details. */
+  readonly detailText: string;
+}
+
+export interface CaseIndex {
+  /** Resolves when the first full read is done; never rejects (a failed sync is retried on the next refresh). */
+  readonly ready: Promise<void>;
+  /** When the index was last in step with SharePoint; null before the first sync. */
+  asOf(): Instant | null;
+  /**
+   * Brings the index up to date with one delta round if the last one is older than `maxAgeMs` (default: the index's
+   * own interval). Concurrent callers share one round.
+   */
+  refresh(maxAgeMs?: number): Promise<void>;
+  /** Every indexed case (a live view: do not hold on to it across awaits). */
+  all(): Iterable<IndexedCase>;
+  get(id: string): IndexedCase | undefined;
+  /** Stops background syncing. */
+  stop(): void;
+}

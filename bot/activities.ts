@@ -1,10 +1,9 @@
 // Bot Framework activities ⇄ the app's SDK-free conversation types (src/app/conversation/types.ts): reading only, no decisions.
 import { type Activity, ActivityTypes, TurnContext, teamsGetChannelId } from 'botbuilder';
-import type { ConversationAddress, IncomingAttachment, Speaker } from '../src/app/conversation/types.js';
+import type { ConversationAddress, Speaker } from '../src/app/conversation/types.js';
 import type { OutgoingMessage } from '../src/app/ports/index.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
-const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 const DEFAULT_LOCALE = 'nb-NO';
 
 /** A text or an Adaptive Card as a message activity. */
@@ -38,40 +37,6 @@ export function channelIdOf(activity: Activity): string {
 export function textOf(activity: Activity): string {
   const withoutMention = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
   return withoutMention.trim();
-}
-
-/** Files sent in a personal chat (Teams' file download info); inline images and the HTML copy of the text are not files. */
-export function attachmentsOf(activity: Activity): IncomingAttachment[] {
-  const out: IncomingAttachment[] = [];
-  for (const attachment of activity.attachments ?? []) {
-    if (attachment.contentType !== FILE_DOWNLOAD_INFO) continue;
-    const content = (attachment.content ?? {}) as { downloadUrl?: unknown; fileType?: unknown };
-    if (typeof content.downloadUrl !== 'string' || !content.downloadUrl.startsWith('https://')) continue;
-    out.push({ name: attachment.name ?? 'fil', contentType: mimeOf(typeof content.fileType === 'string' ? content.fileType : ''), downloadUrl: content.downloadUrl });
-  }
-  return out;
-}
-
-const MIME: Readonly<Record<string, string>> = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  heic: 'image/heic',
-  mp4: 'video/mp4',
-  mov: 'video/quicktime',
-};
-
-function mimeOf(fileType: string): string {
-  return MIME[fileType.toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** How to reach this conversation later, without the message it was taken from (a channel post starts a new thread). */

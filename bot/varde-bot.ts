@@ -8,10 +8,11 @@ import {
   TeamsInfo,
   type TurnContext,
 } from 'botbuilder';
-import type { Incoming, Reply } from '../src/app/conversation/types.js';
+import type { Incoming, IncomingAttachment, Reply } from '../src/app/conversation/types.js';
 import type { ConversationReferenceStore } from '../src/app/ports/index.js';
-import { ADAPTIVE_CARD, addressOf, attachmentsOf, outgoingActivity, referenceFor, speakerOf, textOf } from './activities.js';
+import { ADAPTIVE_CARD, addressOf, outgoingActivity, referenceFor, speakerOf, textOf } from './activities.js';
 import type { BotLog } from './adapter.js';
+import { type FileFetchOptions, fetchFiles, fileCandidatesOf } from './files.js';
 import type { ServiceUrlBook } from './messenger.js';
 
 /** The app's side of the conversation (src/app/conversation/handler.ts). */
@@ -25,6 +26,8 @@ export interface VardeBotOptions {
   references: ConversationReferenceStore;
   /** Shared with the messenger, so a card sent in a turn can be updated later. */
   serviceUrls: ServiceUrlBook;
+  /** How files sent in a personal chat are fetched (sources, limits); without it no file is fetched, and none is taken. */
+  files?: Omit<FileFetchOptions, 'log'>;
   log?: BotLog;
 }
 
@@ -100,8 +103,36 @@ export class VardeBot extends TeamsActivityHandler {
       await context.sendActivity(UNKNOWN_PERSON);
       return;
     }
-    const incoming: Incoming = { type: 'text', speaker, address: addressOf(context.activity), text: textOf(context.activity), attachments: attachmentsOf(context.activity) };
+    const address = addressOf(context.activity);
+    const attachments = address.kind === 'personal' ? await this.filesOf(context) : [];
+    const incoming: Incoming = { type: 'text', speaker, address, text: textOf(context.activity), attachments };
     await this.deliver(context, await this.options.handler.handle(incoming));
+  }
+
+  /**
+   * Files of a personal message, fetched now: Teams' download links last minutes, not as long as someone takes to fill in
+   * the form. Teams only sends files to a bot in personal chats; a channel's are not the bot's to take.
+   */
+  private async filesOf(context: TurnContext): Promise<IncomingAttachment[]> {
+    const candidates = fileCandidatesOf(context.activity.attachments ?? []);
+    if (candidates.length === 0) return [];
+    if (!this.options.files) return candidates.map((c) => ({ status: 'refused', name: c.name || 'bilde', reason: 'unavailable' }));
+    return fetchFiles(candidates, () => this.botAuthorization(context), { ...this.options.files, log: this.log });
+  }
+
+  /** The bot's own Authorization header for the Bot Connector (pasted images live there), from the turn's connector client. */
+  private async botAuthorization(context: TurnContext): Promise<string | null> {
+    const client = context.turnState.get(context.adapter.ConnectorClientKey) as { credentials?: { signRequest(resource: unknown): Promise<unknown> } } | undefined;
+    if (!client?.credentials) return null;
+    let value: string | null = null;
+    await client.credentials.signRequest({
+      headers: {
+        set: (name: string, v: string) => {
+          if (name.toLowerCase() === 'authorization') value = v;
+        },
+      },
+    });
+    return value;
   }
 
   private async onInstall(context: TurnContext): Promise<void> {

@@ -32,6 +32,8 @@ const emulator = await startEmulator({
 });
 // The app finds Graph as it would in a tenant: by its base URL alone.
 process.env.GRAPH_BASE_URL = emulator.graphUrl;
+// Reports submitted while Graph is unreachable wait on disk, beside the emulator's data, and survive a restart.
+process.env.VARDE_PENDING_DIR ??= join(dataDir, 'pending-reports');
 const config = readConfig();
 
 console.log('Varde — lokal kjøring');
@@ -51,6 +53,10 @@ if (await isEmpty(repos)) {
   console.log(`  Demodata klar på ${report.seconds.toFixed(1)} s.`);
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(demoFile, JSON.stringify(demo));
+} else {
+  // Demo data from before the inbox's columns (SectorId, SeverityRank, StatusRank) gets them now; a no-op once done.
+  const patched = await repos.backfillDerivedColumns();
+  if (patched > 0) console.log(`  ${patched} saker fikk kommunalsjefområde og rangering for innboksen.`);
 }
 const personas = demo ? demoPersonas(generateMunicipality({ seed: demo.seed, employees: demo.employees, now: new Date(demo.now) })) : [];
 
@@ -58,6 +64,8 @@ const personas = demo ? demoPersonas(generateMunicipality({ seed: demo.seed, emp
 const adviser = personas.find((p) => p.key === 'qualityAdviser');
 const composition = composeApp(config, stack, {
   ...(config.whistleblowingRecipientIds.length === 0 && adviser ? { whistleblowingRecipientIds: [adviser.personId] } : {}),
+  // The local sign-in page offers them (POST /api/local/sign-in { persona }).
+  personas,
 });
 await composition.ready;
 const app = await startAppServer(config, composition.app);

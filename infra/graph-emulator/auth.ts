@@ -53,5 +53,19 @@ function callerFromClaims(claims: Record<string, unknown> | undefined): Caller |
   const appId = claims?.appid ?? claims?.azp;
   if (typeof appId !== 'string') return undefined;
   const name = claims?.app_displayname;
-  return { appId, displayName: typeof name === 'string' ? name : appId };
+  return { appId, displayName: typeof name === 'string' ? name : appId, ...userFromClaims(claims) };
+}
+
+/** A delegated token (on-behalf-of a user) carries `scp` and the user's `oid`; an app-only token carries `roles`. */
+function userFromClaims(claims: Record<string, unknown> | undefined): Pick<Caller, 'user'> {
+  const { oid, scp, name, preferred_username: username } = claims ?? {};
+  if (typeof oid !== 'string' || typeof scp !== 'string' || claims?.idtyp === 'app') return {};
+  return {
+    user: {
+      oid,
+      scopes: scp.split(' ').filter(Boolean),
+      ...(typeof name === 'string' ? { name } : {}),
+      ...(typeof username === 'string' ? { preferredUsername: username } : {}),
+    },
+  };
 }

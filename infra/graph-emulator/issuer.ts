@@ -1,4 +1,5 @@
-// A local stand-in for Entra ID (OpenID metadata, signing keys, the client-credentials token endpoint, so msal-node runs for real)
+// A local stand-in for Entra ID (OpenID metadata, signing keys, the client-credentials and on-behalf-of token endpoint, so
+// msal-node runs for real; a control that mints users' access tokens as Teams SSO would; a small directory behind /me)
 // and for the Bot Framework channel's own issuer, which signs what Teams sends to a bot.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ export interface Issuer {
   sign(claims: Record<string, unknown>, audience?: string, seconds?: number): Promise<string>;
   /** Registered clients (id → secret and name). */
   clients: Map<string, { secret: string; displayName: string }>;
+  /** The users `GET /v1.0/me` knows beyond their token's claims (set through the issuer's controls). */
+  users: Map<string, DirectoryUser>;
   /** The Bot Framework channel's issuer (https://api.botframework.com in Azure): signs activities sent to bots. */
   botFramework: ChannelIssuer;
 }
@@ -40,6 +43,16 @@ export interface ChannelIssuer {
   jwks(): { keys: (JWK & { endorsements: string[] })[] };
   /** A channel token for the bot `audience`, bound to the activity's serviceUrl, valid for `seconds` (negative: already expired). */
   sign(audience: string, serviceUrl: string, seconds?: number): Promise<string>;
+}
+
+/** A user of the local directory, as `GET /v1.0/me` shows them (the few properties emulated). */
+export interface DirectoryUser {
+  id: string;
+  displayName: string | null;
+  mail: string | null;
+  userPrincipalName: string | null;
+  /** e.g. 'nb-NO'; null when not set, as in Graph. */
+  preferredLanguage: string | null;
 }
 
 /** The channels the local channel key is endorsed for: only Teams is emulated. */
@@ -76,6 +89,7 @@ export async function createIssuer(keyFile: string | undefined, origin: () => st
     keys: createLocalJWKSet(jwks),
     jwks: () => jwks,
     clients: new Map([[LOCAL_CLIENT.id, { secret: LOCAL_CLIENT.secret, displayName: LOCAL_CLIENT.displayName }]]),
+    users: new Map(),
     botFramework,
     sign: (claims, audience = GRAPH_AUDIENCE, seconds = 3600) =>
       new SignJWT({ tid: LOCAL_TENANT_ID, ver: '2.0', ...claims })

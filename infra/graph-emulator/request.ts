@@ -14,11 +14,15 @@ export interface EmulatorRequest {
   baseUrl: string;
   /** The calling app (from the token), for resource-unit budgets and createdBy. */
   caller: Caller;
+  /** The peer's address (controls that mint tokens answer only on this machine); absent inside a $batch. */
+  remoteAddress?: string;
 }
 
 export interface Caller {
   appId: string;
   displayName: string;
+  /** The signed-in user of a delegated token (`scp` and `oid`); absent for app-only tokens. */
+  user?: { oid: string; name?: string; preferredUsername?: string; scopes: string[] };
 }
 
 export interface EmulatorResponse {

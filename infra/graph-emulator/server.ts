@@ -174,6 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requestId,
       baseUrl: `${origin}/v1.0`,
       caller,
+      remoteAddress: incoming.socket.remoteAddress,
     };
     if (!isGraph) return reply(await dispatchControl(req));
     const res = await dispatch(req, fault.kind === 'reset' ? { kind: 'none' } : fault);

@@ -42,7 +42,7 @@ export function createGraphTokenSource(options: GraphTokenOptions): GraphTokenSo
 // form of the local authority, told the host is a known authority (no instance discovery), and handed a network
 // client that carries https://<local origin> over plain http to the emulator and refuses every other host.
 // OpenID discovery and the token request themselves run unchanged against the emulator.
-function localIssuerConfiguration(options: GraphTokenOptions): Configuration {
+export function localIssuerConfiguration(options: GraphTokenOptions): Configuration {
   const local = new URL(options.authority);
   if (local.protocol !== 'http:' || !LOOPBACK.has(local.hostname)) {
     throw new Error(`localIssuer expects the emulator's http authority on this machine, not ${local.origin}: a client secret must not cross a network in clear.`);

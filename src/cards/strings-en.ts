@@ -118,6 +118,7 @@ export const en: Catalogue = {
   'message.reopen': 'Your case {caseNumber} has been reopened.',
   'message.measureAdded': 'A new measure has been added to your case {caseNumber}.',
   'message.delivered': 'Your report is now registered as {caseNumber}.',
+  'message.feedback': 'Feedback on your case {caseNumber}:',
 
   'bot.help': "Type 'report deviation', 'improvement proposal' or 'my reports', or press a button.",
   'bot.didNotUnderstand': "Sorry, I didn't understand that.",
@@ -127,6 +128,12 @@ export const en: Catalogue = {
   'bot.caseAlreadyTaken': 'The case has already been taken by {name}.',
   'bot.forbidden': "You don't have access to do this.",
   'bot.alreadySubmitted': 'This report has already been sent ({caseNumber}).',
-  'bot.attachmentsLater': 'You can add attachments to the case in Varde.',
+  'bot.attachmentsOnSubmit': 'The files are added to the case when you send the report.',
+  'bot.fileTooLarge': 'The file “{name}” was not included because it is larger than {maxMb} MB. You can send the report without it.',
+  'bot.fileNotAllowed': 'The file “{name}” was not included: Varde accepts images, PDF, Office documents and text files. You can send the report without it.',
+  'bot.fileUnavailable': 'The file “{name}” could not be fetched from Teams. You can send the report without it and add the file to the case in Varde later.',
+  'bot.tooManyFiles': 'You can send at most {max} files; “{name}” was not included.',
+  'bot.filesMissing': 'The files ({names}) did not come through with the report. Please add them to the case in Varde.',
+  'bot.fileNotStored': 'The file “{name}” could not be stored with case {caseNumber}. Please add it to the case in Varde.',
   'bot.personalOnly': 'Report deviations in a personal chat with Varde, not in a channel.',
 };

@@ -131,6 +131,7 @@ export const nb = {
   'message.reopen': 'Saken din {caseNumber} er åpnet igjen.',
   'message.measureAdded': 'Det er lagt til et nytt tiltak i saken din {caseNumber}.',
   'message.delivered': 'Meldingen din er nå registrert som {caseNumber}.',
+  'message.feedback': 'Tilbakemelding på saken din {caseNumber}:',
 
   // Bot replies
   'bot.help': 'Skriv «meld avvik», «forbedringsforslag» eller «mine meldinger», eller trykk på en knapp.',
@@ -141,7 +142,13 @@ export const nb = {
   'bot.caseAlreadyTaken': 'Saken er allerede tatt av {name}.',
   'bot.forbidden': 'Du har ikke tilgang til å gjøre dette.',
   'bot.alreadySubmitted': 'Denne meldingen er allerede sendt ({caseNumber}).',
-  'bot.attachmentsLater': 'Vedlegg kan du legge til i saken i Varde.',
+  'bot.attachmentsOnSubmit': 'Filene legges ved saken når du sender meldingen.',
+  'bot.fileTooLarge': 'Filen «{name}» ble ikke tatt med fordi den er større enn {maxMb} MB. Meldingen kan sendes uten den.',
+  'bot.fileNotAllowed': 'Filen «{name}» ble ikke tatt med: Varde tar imot bilder, PDF, Office-dokumenter og tekstfiler. Meldingen kan sendes uten den.',
+  'bot.fileUnavailable': 'Filen «{name}» kunne ikke hentes fra Teams. Meldingen kan sendes uten den, og filen kan legges til i saken i Varde etterpå.',
+  'bot.tooManyFiles': 'Du kan sende med høyst {max} filer; «{name}» ble ikke tatt med.',
+  'bot.filesMissing': 'Filene ({names}) kom ikke med meldingen. Legg dem til i saken i Varde.',
+  'bot.fileNotStored': 'Filen «{name}» kunne ikke lagres i saken {caseNumber}. Legg den til i saken i Varde.',
   'bot.personalOnly': 'Meld avvik i en personlig chat med Varde, ikke i en kanal.',
 } as const satisfies Record<string, string>;
 

@@ -118,6 +118,7 @@ export const nn: Catalogue = {
   'message.reopen': 'Saka di {caseNumber} er opna igjen.',
   'message.measureAdded': 'Det er lagt til eit nytt tiltak i saka di {caseNumber}.',
   'message.delivered': 'Meldinga di er no registrert som {caseNumber}.',
+  'message.feedback': 'Tilbakemelding på saka di {caseNumber}:',
 
   'bot.help': 'Skriv «meld avvik», «forbetringsforslag» eller «mine meldingar», eller trykk på ein knapp.',
   'bot.didNotUnderstand': 'Det forstod eg ikkje.',
@@ -127,6 +128,12 @@ export const nn: Catalogue = {
   'bot.caseAlreadyTaken': 'Saka er allereie teken av {name}.',
   'bot.forbidden': 'Du har ikkje tilgang til å gjere dette.',
   'bot.alreadySubmitted': 'Denne meldinga er allereie send ({caseNumber}).',
-  'bot.attachmentsLater': 'Vedlegg kan du leggje til i saka i Varde.',
+  'bot.attachmentsOnSubmit': 'Filene vert lagde ved saka når du sender meldinga.',
+  'bot.fileTooLarge': 'Fila «{name}» vart ikkje teken med fordi ho er større enn {maxMb} MB. Meldinga kan sendast utan ho.',
+  'bot.fileNotAllowed': 'Fila «{name}» vart ikkje teken med: Varde tek imot bilete, PDF, Office-dokument og tekstfiler. Meldinga kan sendast utan ho.',
+  'bot.fileUnavailable': 'Fila «{name}» kunne ikkje hentast frå Teams. Meldinga kan sendast utan ho, og fila kan leggjast til i saka i Varde etterpå.',
+  'bot.tooManyFiles': 'Du kan sende med høgst {max} filer; «{name}» vart ikkje teken med.',
+  'bot.filesMissing': 'Filene ({names}) kom ikkje med meldinga. Legg dei til i saka i Varde.',
+  'bot.fileNotStored': 'Fila «{name}» kunne ikkje lagrast i saka {caseNumber}. Legg ho til i saka i Varde.',
   'bot.personalOnly': 'Meld avvik i ein personleg chat med Varde, ikkje i ein kanal.',
 };

@@ -1,8 +1,8 @@
 // Tests for the case state machine: every status against every action, guards, history and permission.
 import { describe, expect, it } from 'vitest';
 import type { AccessContext } from './access.js';
-import { actOnCase, allowedActions, linkMeasures, recordAnalysis, transition, type CaseAction, type CaseActionType } from './case-lifecycle.js';
-import type { CaseStatus, Deviation } from './deviation.js';
+import { actOnCase, addMeasureToCase, allowedActions, analyseCase, linkMeasures, noteOnCase, recordAnalysis, transition, type CaseAction, type CaseActionType } from './case-lifecycle.js';
+import { CASE_EVENT_TYPES, isCaseStep, withoutHealthDetails, type CaseStatus, type Deviation } from './deviation.js';
 import type { Result } from './domain-error.js';
 import { PEOPLE, deviation, units } from './test-fixtures.js';
 
@@ -167,5 +167,54 @@ describe('actOnCase', () => {
 
   it('checks permission before the state', () => {
     expect(code(actOnCase(deviation({ status: 'closed' }), ACTIONS.receive, PEOPLE.nurse, ctx, now))).toBe('case.forbidden');
+  });
+});
+
+describe('changes that keep the status are logged too (who, when, what)', () => {
+  const now = new Date('2026-03-10T10:00:00Z');
+  const underAnalysis = deviation({ status: 'underAnalysis', handlerId: 'tl-a', history: [{ type: 'report', actorId: 'nurse', at: '2026-03-02T09:00:00.000Z', from: null, to: 'new' }] });
+
+  it('analyseCase records the analysis and an event in the status it happened in', () => {
+    const r = analyseCase(underAnalysis, { whys: [' Hvorfor 1 ', ''], rootCause: 'Uklar rutine', causeCategory: 'routine' }, PEOPLE.serviceLeaderA, ctx, now);
+    expect(r.ok && r.value.analysis).toEqual({ whys: ['Hvorfor 1'], rootCause: 'Uklar rutine', causeCategory: 'routine' });
+    expect(r.ok && r.value.history.at(-1)).toEqual({ type: 'analysis', actorId: 'tl-a', at: now.toISOString(), from: 'underAnalysis', to: 'underAnalysis' });
+    expect(r.ok && r.value.status).toBe('underAnalysis');
+  });
+
+  it('analyseCase refuses more than five whys, someone who may not handle the case, and a case not under analysis', () => {
+    const six = ['1', '2', '3', '4', '5', '6'];
+    expect(analyseCase(underAnalysis, { whys: six, rootCause: null, causeCategory: null }, PEOPLE.serviceLeaderA, ctx, now)).toMatchObject({ ok: false, error: { code: 'case.tooManyWhys' } });
+    expect(analyseCase(underAnalysis, { whys: ['1'], rootCause: null, causeCategory: null }, PEOPLE.qualityAdviser, ctx, now)).toMatchObject({ ok: false, error: { code: 'case.forbidden' } });
+    expect(analyseCase({ ...underAnalysis, status: 'received' }, { whys: ['1'], rootCause: null, causeCategory: null }, PEOPLE.serviceLeaderA, ctx, now)).toMatchObject({
+      ok: false,
+      error: { code: 'case.analysisNotOpen' },
+    });
+  });
+
+  it('addMeasureToCase links the measure once and logs its title; a closed case takes none', () => {
+    const r = addMeasureToCase(underAnalysis, { id: 'm1', title: ' Ny rutine for dobbeltkontroll ' }, PEOPLE.serviceLeaderA, ctx, now);
+    expect(r.ok && r.value.measureIds).toEqual(['m1']);
+    expect(r.ok && r.value.history.at(-1)).toMatchObject({ type: 'measureAdded', note: 'Ny rutine for dobbeltkontroll', from: 'underAnalysis', to: 'underAnalysis' });
+    const again = r.ok ? addMeasureToCase(r.value, { id: 'm1', title: 'x' }, PEOPLE.serviceLeaderA, ctx, now) : r;
+    expect(again.ok && again.value.measureIds).toEqual(['m1']);
+    expect(addMeasureToCase({ ...underAnalysis, status: 'closed' }, { id: 'm2', title: 'x' }, PEOPLE.serviceLeaderA, ctx, now)).toMatchObject({ ok: false, error: { code: 'case.closed' } });
+    expect(addMeasureToCase(underAnalysis, { id: 'm2', title: 'x' }, PEOPLE.nurse, ctx, now)).toMatchObject({ ok: false, error: { code: 'case.forbidden' } });
+  });
+
+  it('noteOnCase logs feedback and escalation with their text in any status, and refuses an empty text', () => {
+    for (const status of ['new', 'closed'] as const) {
+      const r = noteOnCase({ ...underAnalysis, status }, { type: 'feedback', note: ' Takk for meldingen. ' }, PEOPLE.serviceLeaderA, ctx, now);
+      expect(r.ok && r.value.history.at(-1)).toEqual({ type: 'feedback', actorId: 'tl-a', at: now.toISOString(), from: status, to: status, note: 'Takk for meldingen.' });
+    }
+    expect(noteOnCase(underAnalysis, { type: 'escalated', note: 'KU: se på bemanningen' }, PEOPLE.unitLeaderSh, ctx, now)).toMatchObject({ ok: true });
+    expect(noteOnCase(underAnalysis, { type: 'feedback', note: '  ' }, PEOPLE.serviceLeaderA, ctx, now)).toMatchObject({ ok: false, error: { code: 'case.feedbackMissing' } });
+    expect(noteOnCase(underAnalysis, { type: 'escalated', note: '' }, PEOPLE.serviceLeaderA, ctx, now)).toMatchObject({ ok: false, error: { code: 'case.escalationNoteMissing' } });
+    expect(noteOnCase(underAnalysis, { type: 'feedback', note: 'x' }, PEOPLE.qualityAdviser, ctx, now)).toMatchObject({ ok: false, error: { code: 'case.forbidden' } });
+  });
+
+  it('the change events are not lifecycle steps, and withoutHealthDetails strips their notes like any other', () => {
+    expect(CASE_EVENT_TYPES.filter(isCaseStep)).toEqual(['report', 'receive', 'startAnalysis', 'decideMeasures', 'close', 'reopen']);
+    const r = noteOnCase({ ...underAnalysis, healthRelated: true }, { type: 'feedback', note: 'Beboeren har det bra nå.' }, PEOPLE.serviceLeaderA, ctx, now);
+    expect(r.ok && withoutHealthDetails(r.value).history.at(-1)?.note).toBeUndefined();
   });
 });

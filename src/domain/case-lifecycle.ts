@@ -8,6 +8,7 @@ import { canHandle, type AccessContext } from './access.js';
 import {
   hasRootCause,
   kindRequiresRootCause,
+  type CaseChangeType,
   type CaseEvent,
   type CaseEventType,
   type CaseStatus,
@@ -112,4 +113,47 @@ export function recordAnalysis(d: Deviation, analysis: CauseAnalysis): Result<De
 export function linkMeasures(d: Deviation, measureIds: readonly string[]): Result<Deviation> {
   if (d.status === 'closed') return fail('case.closed');
   return ok({ ...d, measureIds: [...new Set([...d.measureIds, ...measureIds])] });
+}
+
+/** "5 hvorfor": at most five answers (seeds 000, 001). */
+export const MAX_WHYS = 5;
+
+/** Logs a change that leaves the status as it is: who, when, what (the note), in the status it happened in. */
+function withChange(d: Deviation, type: CaseChangeType, actor: Person, now: Date, note?: string): Deviation {
+  const event: CaseEvent = { type, actorId: actor.id, at: now.toISOString(), from: d.status, to: d.status, ...(note ? { note } : {}) };
+  return { ...d, history: [...d.history, event] };
+}
+
+/**
+ * The use-case entry point for the root-cause analysis: the actor must be allowed to handle the case,
+ * the case must be under analysis, and there are at most five whys. The change is logged.
+ */
+export function analyseCase(d: Deviation, analysis: CauseAnalysis, actor: Person, ctx: AccessContext, now: Date): Result<Deviation> {
+  if (!canHandle(actor, d, ctx)) return fail('case.forbidden');
+  if (analysis.whys.filter((w) => w.trim() !== '').length > MAX_WHYS) return fail('case.tooManyWhys', { max: MAX_WHYS });
+  const recorded = recordAnalysis(d, analysis);
+  if (!recorded.ok) return recorded;
+  return ok(withChange(recorded.value, 'analysis', actor, now));
+}
+
+/**
+ * Links a new measure to the case and logs it with the measure's title, so the history shows what was
+ * added (the title is blanked with the other free text for those who may not see health details).
+ */
+export function addMeasureToCase(d: Deviation, measure: { readonly id: string; readonly title: string }, actor: Person, ctx: AccessContext, now: Date): Result<Deviation> {
+  if (!canHandle(actor, d, ctx)) return fail('case.forbidden');
+  const linked = linkMeasures(d, [measure.id]);
+  if (!linked.ok) return linked;
+  return ok(withChange(linked.value, 'measureAdded', actor, now, measure.title.trim()));
+}
+
+/**
+ * Logs feedback sent to the reporter or an escalation to the committee above, with its text. Allowed
+ * in any status (the reporter may hear back after the case is closed); the actor must handle the case.
+ */
+export function noteOnCase(d: Deviation, change: { readonly type: 'feedback' | 'escalated'; readonly note: string }, actor: Person, ctx: AccessContext, now: Date): Result<Deviation> {
+  if (!canHandle(actor, d, ctx)) return fail('case.forbidden');
+  const note = change.note.trim();
+  if (note === '') return fail(change.type === 'feedback' ? 'case.feedbackMissing' : 'case.escalationNoteMissing');
+  return ok(withChange(d, change.type, actor, now, note));
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   committeeLevels,
   minimumMeetingsPerYear,
+  committeeAbove,
   parentCommittee,
   standingItems,
   validateCommittee,
@@ -112,5 +113,26 @@ describe('parentCommittee', () => {
 
   it('never reports to the patient-safety committee', () => {
     expect(parentCommittee(UNIT, [PATIENT, KUL], units)?.id).toBe('kul');
+  });
+});
+
+describe('committeeAbove: where a case of a unit is escalated', () => {
+  const all = [KDKU, KUL, KLG, SECTOR, UNIT, SERVICE, NIGHT, SCHOOL, PATIENT];
+
+  it.each([
+    ['sh-a-natt', 'ku-sh-a'], // the night service's case goes to its department's committee, not its own
+    ['sh-a', 'ku-sh'],
+    ['sh', 'ku-mh'],
+    ['ht', 'ku-mh'], // a unit without a committee of its own still escalates to the sector's
+    ['mh', 'kul'], // KUL before KDKU; never KLG or the patient-safety committee
+    ['sk', 'kul'],
+    ['k', undefined],
+    ['nope', undefined],
+  ])('a case in %s goes to %s', (unitId, expected) => {
+    expect(committeeAbove(unitId, all, units)?.id).toBe(expected);
+  });
+
+  it('skips levels without a line committee', () => {
+    expect(committeeAbove('sh-a-natt', all.filter((c) => c.id !== 'ku-sh-a' && c.id !== 'ku-sh'), units)?.id).toBe('ku-mh');
   });
 });

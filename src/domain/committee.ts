@@ -139,8 +139,17 @@ export function validateCommittee(c: QualityCommittee, units: OrgUnits): DomainE
  * has one. At the top, KUL is preferred where a municipality has both KUL and KDKU.
  */
 export function parentCommittee(c: QualityCommittee, committees: readonly QualityCommittee[], units: OrgUnits): QualityCommittee | undefined {
+  return committeeAbove(c.unitId, committees, units);
+}
+
+/**
+ * Where a case of the unit is escalated to ("lower committees escalate to the one above", seed 001):
+ * the line committee of the nearest unit above the unit that has one, KUL preferred at the top. The
+ * unit's own committee is not "above": a case is already that committee's business.
+ */
+export function committeeAbove(unitId: string, committees: readonly QualityCommittee[], units: OrgUnits): QualityCommittee | undefined {
   const rank = (k: CommitteeKind) => (k === 'extendedLeadershipMeeting' ? 0 : 1);
-  for (const above of ancestors(c.unitId, units)) {
+  for (const above of ancestors(unitId, units)) {
     const candidates = committees.filter((x) => x.unitId === above.id && isLineCommittee(x.kind)).sort((a, b) => rank(a.kind) - rank(b.kind));
     if (candidates[0]) return candidates[0];
   }

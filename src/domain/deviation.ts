@@ -85,9 +85,30 @@ export interface CauseAnalysis {
   readonly causeCategory: CauseCategory | null;
 }
 
-export type CaseEventType = 'report' | 'receive' | 'startAnalysis' | 'decideMeasures' | 'close' | 'reopen';
+/** The lifecycle steps: 'report' starts the case, each of the others moves its status (case-lifecycle.ts). */
+export type CaseStepType = 'report' | 'receive' | 'startAnalysis' | 'decideMeasures' | 'close' | 'reopen';
 
-/** One step in the case's life, kept so the reporter can see what happened (seed 004). */
+/**
+ * Changes to the case that leave its status as it is, logged beside the steps so that the history
+ * answers who changed what and when for every change (the analysis, a measure added, feedback to the
+ * reporter, an escalation to the committee above).
+ */
+export type CaseChangeType = 'analysis' | 'measureAdded' | 'feedback' | 'escalated';
+
+export type CaseEventType = CaseStepType | CaseChangeType;
+
+export const CASE_STEP_TYPES: readonly CaseStepType[] = ['report', 'receive', 'startAnalysis', 'decideMeasures', 'close', 'reopen'];
+export const CASE_CHANGE_TYPES: readonly CaseChangeType[] = ['analysis', 'measureAdded', 'feedback', 'escalated'];
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [...CASE_STEP_TYPES, ...CASE_CHANGE_TYPES];
+
+export function isCaseStep(type: CaseEventType): type is CaseStepType {
+  return (CASE_STEP_TYPES as readonly string[]).includes(type);
+}
+
+/**
+ * One event in the case's life, kept so the reporter can see what happened (seed 004). A step
+ * records the status it moved from and to; a change records the status it happened in as both.
+ */
 export interface CaseEvent {
   readonly type: CaseEventType;
   readonly actorId: string;

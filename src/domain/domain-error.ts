@@ -28,6 +28,9 @@ export type DomainErrorCode =
   | 'case.forbidden'
   | 'case.analysisNotOpen'
   | 'case.closed'
+  | 'case.tooManyWhys'
+  | 'case.feedbackMissing'
+  | 'case.escalationNoteMissing'
   | 'measure.titleMissing'
   | 'measure.invalidStatusChange'
   | 'measure.evaluationMissing'
@@ -36,6 +39,7 @@ export type DomainErrorCode =
   | 'risk.thresholdsInvalid'
   | 'risk.measureMissing'
   | 'risk.residualMissing'
+  | 'agenda.titleMissing'
   | 'committee.levelMismatch'
   | 'committee.leaderMismatch';
 
@@ -110,6 +114,9 @@ const MESSAGES: Readonly<Record<DomainErrorCode, (d: ErrorDetails) => string>> =
   'case.analysisNotOpen': (d) =>
     `Årsaksanalysen kan bare endres mens saken er under analyse (nå: «${word(CASE_STATUS_NB, d, 'status')}»).`,
   'case.closed': () => 'Saken er lukket. Gjenåpne den først.',
+  'case.tooManyWhys': (d) => `Skriv høyst ${s(d, 'max')} svar i «5 hvorfor».`,
+  'case.feedbackMissing': () => 'Skriv tilbakemeldingen til melderen.',
+  'case.escalationNoteMissing': () => 'Skriv hva utvalget skal se på.',
   'measure.titleMissing': () => 'Tiltaket må ha en beskrivelse av hva som skal gjøres.',
   'measure.invalidStatusChange': (d) =>
     `Tiltaket har status «${word(MEASURE_STATUS_NB, d, 'from')}» og kan ikke endres til «${word(MEASURE_STATUS_NB, d, 'to')}».`,
@@ -119,6 +126,7 @@ const MESSAGES: Readonly<Record<DomainErrorCode, (d: ErrorDetails) => string>> =
   'risk.thresholdsInvalid': () => 'Grensene for risikofarger må oppfylle 0 ≤ gul < rød < 25.',
   'risk.measureMissing': () => 'Risikoen krever tiltak (rød risiko eller lovbrudd), men ingen tiltak er registrert.',
   'risk.residualMissing': () => 'Vurder restrisikoen (sannsynlighet og konsekvens etter tiltak).',
+  'agenda.titleMissing': () => 'Saken til utvalget må ha en tittel.',
   'committee.levelMismatch': (d) => `Utvalget «${s(d, 'committeeId')}» hører ikke hjemme på nivået til enheten «${s(d, 'unitId')}».`,
   'committee.leaderMismatch': (d) =>
     `Utvalget «${s(d, 'committeeId')}» skal ledes av lederen for enheten «${s(d, 'unitId')}».`,

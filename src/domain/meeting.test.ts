@@ -1,6 +1,6 @@
 // Tests for the small meeting rules: item numbers, the agenda, time budget and readiness of the minutes.
 import { describe, expect, it } from 'vitest';
-import { agendaFits, agendaItemNumber, agendaOf, mayPublishMinutes, meetingMinutes, unresolvedAgendaItems, type AgendaItem, type Decision, type Meeting } from './meeting.js';
+import { agendaFits, agendaItemNumber, agendaOf, mayPublishMinutes, meetingMinutes, proposeAgendaItem, unresolvedAgendaItems, type AgendaItem, type Decision, type Meeting } from './meeting.js';
 
 // KUL: three hours, across the spring DST change to show durations come from instants.
 const kul: Meeting = {
@@ -17,6 +17,7 @@ const kul: Meeting = {
 function item(id: string, sequence: number, status: AgendaItem['status'], durationMinutes = 30): AgendaItem {
   return {
     id,
+    committeeId: kul.committeeId,
     meetingId: kul.id,
     sequence,
     year: 2026,
@@ -79,5 +80,38 @@ describe('minutes', () => {
     const items = [item('a', 1, 'handled'), item('d', 2, 'postponed'), item('p', 3, 'proposed')];
     expect(mayPublishMinutes(kul, items, [decision('a')])).toBe(true);
     expect(mayPublishMinutes({ ...kul, status: 'agendaPublished' }, items, [decision('a')])).toBe(false);
+  });
+});
+
+describe('proposeAgendaItem', () => {
+  const input = { id: 'p1', committeeId: 'ku-sh', title: '  AV-2026-00012: Fall på badet ', description: ' Se på bemanningen om natten. ', source: { type: 'deviation', deviationId: 'd1' } as const, proposedById: 'tl-a' };
+
+  it('is a proposal waiting for the agenda setter: no meeting, no number, the Oslo year it was raised in', () => {
+    // 23:30 UTC on New Year's Eve is already 2027 in Oslo.
+    const r = proposeAgendaItem(input, new Date('2026-12-31T23:30:00Z'));
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        id: 'p1',
+        committeeId: 'ku-sh',
+        meetingId: null,
+        sequence: null,
+        year: 2027,
+        title: 'AV-2026-00012: Fall på badet',
+        description: 'Se på bemanningen om natten.',
+        source: { type: 'deviation', deviationId: 'd1' },
+        preparedById: 'tl-a',
+        presenterId: null,
+        durationMinutes: 0,
+        status: 'proposed',
+      },
+    });
+    expect(r.ok && agendaOf([r.value])).toEqual([]);
+  });
+
+  it('needs a title, and cuts a long one', () => {
+    expect(proposeAgendaItem({ ...input, title: ' ' }, new Date())).toMatchObject({ ok: false, error: { code: 'agenda.titleMissing' } });
+    const long = proposeAgendaItem({ ...input, title: 'x'.repeat(400) }, new Date());
+    expect(long.ok && long.value.title.length).toBe(255);
   });
 });

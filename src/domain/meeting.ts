@@ -5,7 +5,8 @@
 // (prepare agenda, record decision, publish minutes) live in src/app.
 
 import type { StandingItem } from './committee.js';
-import type { Instant } from './oslo-time.js';
+import { fail, ok, type Result } from './domain-error.js';
+import { osloYear, type Instant } from './oslo-time.js';
 
 export type MeetingStatus = 'planned' | 'agendaPublished' | 'held' | 'minutesPublished' | 'cancelled';
 
@@ -37,9 +38,12 @@ export type AgendaItemStatus = 'proposed' | 'accepted' | 'handled' | 'postponed'
 
 export interface AgendaItem {
   readonly id: string;
-  readonly meetingId: string;
-  /** Per committee and year: sak 12/26 is the twelfth item of the committee in 2026. */
-  readonly sequence: number;
+  /** The committee whose agenda it is for. */
+  readonly committeeId: string;
+  /** The meeting it is placed on; null while it is a proposal the agenda setter has not placed yet. */
+  readonly meetingId: string | null;
+  /** Per committee and year: sak 12/26 is the twelfth item of the committee in 2026; null until placed. */
+  readonly sequence: number | null;
   readonly year: number;
   readonly title: string;
   readonly description: string;
@@ -74,14 +78,50 @@ export interface Minutes {
   readonly publishedAt: Instant | null;
 }
 
-/** The number people use for an agenda item: '12/26'. */
-export function agendaItemNumber(item: Pick<AgendaItem, 'sequence' | 'year'>): string {
+/** The number people use for an agenda item placed on an agenda: '12/26'. */
+export function agendaItemNumber(item: { readonly sequence: number; readonly year: number }): string {
   return `${item.sequence}/${String(item.year % 100).padStart(2, '0')}`;
 }
 
 /** Items that will be on the agenda: accepted ones (proposed items wait for the agenda setter). */
 export function agendaOf(items: readonly AgendaItem[]): AgendaItem[] {
-  return items.filter((i) => i.status === 'accepted' || i.status === 'handled' || i.status === 'postponed').sort((a, b) => a.sequence - b.sequence);
+  return items.filter((i) => i.status === 'accepted' || i.status === 'handled' || i.status === 'postponed').sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+}
+
+export interface AgendaProposal {
+  readonly id: string;
+  readonly committeeId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly source: AgendaItemSource;
+  /** Who raised it; they prepare it until the agenda setter says otherwise. */
+  readonly proposedById: string;
+}
+
+export const AGENDA_TITLE_MAX_LENGTH = 255;
+
+/**
+ * A proposal to a committee's agenda (status 'proposed', no meeting and no number yet): the agenda
+ * setter accepts it onto a meeting or declines it (seed 000: the quality adviser sets the agenda and
+ * "can also take input"). The year is the Oslo year it was raised in.
+ */
+export function proposeAgendaItem(input: AgendaProposal, now: Date): Result<AgendaItem> {
+  const title = input.title.trim();
+  if (title === '') return fail('agenda.titleMissing');
+  return ok({
+    id: input.id,
+    committeeId: input.committeeId,
+    meetingId: null,
+    sequence: null,
+    year: osloYear(now),
+    title: title.length > AGENDA_TITLE_MAX_LENGTH ? `${title.slice(0, AGENDA_TITLE_MAX_LENGTH - 1)}…` : title,
+    description: input.description.trim(),
+    source: input.source,
+    preparedById: input.proposedById,
+    presenterId: null,
+    durationMinutes: 0,
+    status: 'proposed',
+  });
 }
 
 export function meetingMinutes(meeting: Meeting): number {

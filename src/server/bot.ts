@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Hono } from 'hono';
 import { type BotLog, createAdapter, createBotFrameworkAuthentication, createUnsignedLocalAdapter } from '../../bot/adapter.js';
 import { type ActivityTokenCheck, botRoutes } from '../../bot/http.js';
+import { localFileSources, teamsFileSources } from '../../bot/files.js';
 import { ServiceUrlBook, createBotMessenger, loopbackServiceUrl, teamsServiceUrl } from '../../bot/messenger.js';
 import { type ConversationHandler, VardeBot } from '../../bot/varde-bot.js';
 import type { ConversationReferenceStore, Messenger } from '../app/ports/index.js';
@@ -42,6 +43,8 @@ export interface BotEdgeDeps {
   references: ConversationReferenceStore;
   /** The conversation handler, given the messenger it may use for proactive messages. */
   conversation(messenger: Messenger): ConversationHandler;
+  /** Limits on files sent in the chat (largest size, time to fetch one); where they may come from follows the channel. */
+  files?: { maxBytes?: number; timeoutMs?: number };
   log?: BotLog;
 }
 
@@ -65,7 +68,9 @@ export function createBotEdge(config: BotConfig, deps: BotEdgeDeps): BotEdge {
     trustServiceUrl: config.localIssuer ? loopbackServiceUrl : teamsServiceUrl,
     log,
   });
-  const bot = new VardeBot({ handler: deps.conversation(messenger), references: deps.references, serviceUrls, log });
+  // Files come from Teams' hosts in Azure, and from this machine locally (where a test's file server plays Teams).
+  const files = { ...deps.files, sources: config.localIssuer ? localFileSources : teamsFileSources };
+  const bot = new VardeBot({ handler: deps.conversation(messenger), references: deps.references, serviceUrls, files, log });
   return { routes: botRoutes({ adapter, bot, tokens, unsignedLocal, log }), messenger, adapter, bot };
 }
 

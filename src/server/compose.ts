@@ -1,18 +1,36 @@
 // The composition root of the app server: repositories → conversation handler → bot edge → HTTP app. `npm start` and the tests use it alike.
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { BotLog } from '../../bot/adapter.js';
 import { type ConversationHandler, createConversationHandler } from '../app/conversation/handler.js';
-import type { Messenger } from '../app/ports/index.js';
+import { SyncedCaseIndex, SyncedMeasureIndex } from '../app/case-index/index.js';
+import type { Messenger, PendingReportStore } from '../app/ports/index.js';
+import { InMemoryPendingReportStore } from '../app/reporting/pending-reports.js';
+import { createAccessContexts } from '../app/session/access-contexts.js';
+import { PeopleDirectory } from '../app/session/people-directory.js';
+import { createOnBehalfOfTokenSource } from '../auth/on-behalf-of.js';
+import { createUserTokenValidator } from '../auth/user-token.js';
+import type { DemoPersona } from '../demo/index.js';
+import { userAgentString } from '../sharepoint/graph/index.js';
+import { type ApiDeps, createApi } from './api/index.js';
+import { emulatorTokenMinter } from './api/local-sign-in.js';
 import { createApp } from './app.js';
 import { type BotEdge, consoleBotLog, createBotEdge } from './bot.js';
 import { ConfigError, type VardeConfig } from './config.js';
+import { FilePendingReportStore } from './pending-report-files.js';
 import type { Stack } from './stack.js';
+import { createUserProfiles } from './user-profiles.js';
 
 export interface ComposeOptions {
   /** Bot and conversation events (codes only); default: console. */
   log?: BotLog;
   /** Overrides VARDE_WHISTLEBLOWING_RECIPIENTS (the local demo names its quality adviser). */
   whistleblowingRecipientIds?: readonly string[];
+  /** The demo's personas, for the local sign-in page (local runs only; scripts/start.ts passes them). */
+  personas?: readonly DemoPersona[];
+  /** The API's clock (default: the system's). */
+  now?: () => Date;
+  /** Where reports waiting for SharePoint are kept; default: VARDE_PENDING_DIR's files, or memory when it is unset. */
+  pendingReports?: PendingReportStore;
 }
 
 export interface Composition {
@@ -21,14 +39,19 @@ export interface Composition {
   messenger: Messenger;
   conversation: ConversationHandler;
   bot: BotEdge;
+  /** What the tab's API under /api was built with (route modules get the same). */
+  api: ApiDeps;
   /**
    * Resolves once the caches a report needs are warm (the lists of both sites, the unit tree and leader channels, a
    * block of case numbers), so the first report costs what every report costs (two Graph requests). Never rejects:
    * a failed warm-up is logged and the first report pays for the look-ups instead.
    */
   ready: Promise<void>;
-  /** Stops background work (the retry timer of reports waiting for SharePoint); for a clean shutdown. */
-  stop(): void;
+  /**
+   * Stops background work (the retry timer of reports waiting for SharePoint); for a clean shutdown. Resolves once the
+   * waiting reports being written are on disk.
+   */
+  stop(): Promise<void>;
 }
 
 export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOptions = {}): Composition {
@@ -38,6 +61,9 @@ export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOp
   const { repos } = stack;
   const tabBaseUrl = config.publicUrl;
   let conversation: ConversationHandler | undefined;
+  // Reports waiting for SharePoint outlive the process only on disk (VARDE_PENDING_DIR; `npm start` sets one).
+  if (!options.pendingReports && !config.pendingDir) log('reporting.pendingInMemory');
+  const pendingReports = options.pendingReports ?? (config.pendingDir ? new FilePendingReportStore(config.pendingDir, log) : new InMemoryPendingReportStore());
   const bot = createBotEdge(config.bot, {
     references: repos.conversationReferences,
     conversation: (messenger) =>
@@ -47,18 +73,64 @@ export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOp
         caseNumbers: repos.caseNumbers,
         caseMessages: repos.caseMessages,
         leaderChannels: repos.leaderChannels,
+        attachments: repos.attachments,
+        pendingReports,
         messenger,
         config: { tabBaseUrl, whistleblowingRecipientIds: options.whistleblowingRecipientIds ?? config.whistleblowingRecipientIds },
         log,
       })),
+    files: config.files,
     log,
   });
   if (!conversation) throw new Error('The bot edge did not ask for its conversation handler.');
-  const app = createApp({ version: config.userAgent.version, local: config.local }, [bot.routes]);
   const { reporting } = conversation;
-  const ready = Promise.all([repos.warmUp(), reporting.warmUp()]).then(
-    () => undefined,
-    (err: unknown) => log('reporting.warmUpFailed', { error: err instanceof Error ? err.name : typeof err }),
-  );
-  return { app, messenger: bot.messenger, conversation, bot, ready, stop: () => reporting.stop() };
+  // Per-instance projections of every ordinary case and every measure, kept in step by Graph delta (every 30 s, and
+  // when a read finds them older). The first full read runs in the background: start-up does not wait for it.
+  const caseIndex = new SyncedCaseIndex(repos.deviationFeed, { log });
+  const measureIndex = new SyncedMeasureIndex(repos.measureFeed, { log });
+  caseIndex.start();
+  measureIndex.start();
+  const api: ApiDeps = { ...apiDeps(config, stack, { ...options, log }, conversation, bot.messenger), caseIndex, measureIndex };
+  const app = createApp({ version: config.userAgent.version, local: config.local }, [bot.routes, new Hono().route('/api', createApi(api))]);
+  const ready = Promise.all([repos.warmUp(), reporting.warmUp()])
+    .then(
+      () => undefined,
+      (err: unknown) => log('reporting.warmUpFailed', { error: err instanceof Error ? err.name : typeof err }),
+    )
+    // Reports a previous process left waiting are stored now (or stay queued for the retry timer).
+    .then(() => reporting.resumePending())
+    .then(() => undefined);
+  const stop = () => {
+    caseIndex.stop();
+    measureIndex.stop();
+    return reporting.stop();
+  };
+  return { app, messenger: bot.messenger, conversation, bot, api, ready, stop };
+}
+
+/** The tab API's dependencies: the bot's organisation caches and reporting, token validation, Graph as the user, local sign-in. */
+function apiDeps(config: VardeConfig, stack: Stack, options: ComposeOptions & { log: BotLog }, conversation: ConversationHandler, messenger: Messenger): Omit<ApiDeps, 'caseIndex' | 'measureIndex'> {
+  const { repos } = stack;
+  const { userAuth } = config;
+  const org = conversation.reporting.org;
+  const tokens = createUserTokenValidator({ authority: userAuth.authority, audiences: userAuth.audiences, allowedTenants: userAuth.allowedTenants });
+  const log = options.log;
+  const localSignIn =
+    config.local && config.emulatorOrigin && userAuth.appIdUri
+      ? { personas: options.personas ?? [], mint: emulatorTokenMinter({ emulatorOrigin: config.emulatorOrigin, tenantId: config.auth.tenantId, audience: userAuth.appIdUri }) }
+      : null;
+  return {
+    config,
+    repos,
+    org,
+    people: new PeopleDirectory(repos.organisation),
+    access: createAccessContexts(() => org.units(), options.whistleblowingRecipientIds ?? config.whistleblowingRecipientIds),
+    reporting: conversation.reporting,
+    messenger,
+    now: options.now ?? (() => new Date()),
+    tokens,
+    profiles: createUserProfiles({ graphBaseUrl: config.graphBaseUrl, obo: createOnBehalfOfTokenSource(config.auth), userAgent: userAgentString(config.userAgent), log }),
+    localSignIn,
+    log,
+  };
 }

@@ -40,6 +40,15 @@ const env = z.object({
   VARDE_WHISTLEBLOWING_RECIPIENTS: z.string().optional(),
   // Microsoft 365 Agents Playground cannot sign its activities: `npm run playground` sets this; nothing else should.
   BOT_ALLOW_UNSIGNED_LOCAL: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  // Where reports waiting for SharePoint are kept (encrypted storage, owner-only); unset: in memory, lost on a stop.
+  // `npm start` sets .data/pending-reports. One instance per directory: several instances need issue 9's shared queue.
+  VARDE_PENDING_DIR: z.string().min(1).optional(),
+  // Largest file taken from the chat with a report, in MB (Teams' own limit is far higher).
+  VARDE_FILE_MAX_MB: z.coerce.number().positive().max(250).default(25),
+  // The tab's Application ID URI (Teams SSO: webApplicationInfo.resource), the audience of its tokens; default api://{public host}/{client id}.
+  TAB_APP_ID_URI: z.string().regex(/^api:\/\/\S+$/, 'TAB_APP_ID_URI har formen api://vert/klient-id').optional(),
+  // Entra tenant ids (comma-separated) whose users may use the tab; default: the app registration's own tenant.
+  VARDE_ALLOWED_TENANTS: z.string().optional(),
 });
 
 /** Microsoft's Bot Framework channel: who signs what Teams sends to the bot. */
@@ -67,13 +76,31 @@ export interface BotConfig {
   defaultServiceUrl?: string;
 }
 
+/** Who may call /api/*: Teams SSO access tokens for the tab, validated in src/auth/user-token.ts. */
+export interface UserAuthConfig {
+  /** `tid` values whose users are admitted; anyone else's token is refused however well signed. */
+  allowedTenants: string[];
+  /** Accepted `aud`: the tab's Application ID URI (v1 tokens carry it) and the client id (v2 tokens carry that). */
+  audiences: string[];
+  /** The tab's Application ID URI (`api://host/clientId`); local sign-in mints tokens for it. */
+  appIdUri: string | undefined;
+  /**
+   * Where issuers and signing keys come from: Entra ID (`https://login.microsoftonline.com`: issuers `{host}/{tid}/v2.0`
+   * and `https://sts.windows.net/{tid}/`), or locally the emulator's Entra stand-in (`{origin}/_emulator/issuer`).
+   */
+  authority: { kind: 'entra'; host: string } | { kind: 'local'; base: string };
+}
+
 export interface VardeConfig {
   graphBaseUrl: string;
   /** Graph is the local emulator: tokens come from its issuer, sites may be created through its controls. */
   local: boolean;
   /** The emulator's origin (for its controls), when local. */
   emulatorOrigin?: string;
-  auth: { authority: string; clientId: string; clientSecret: string; localIssuer: boolean };
+  /** The app registration: app-only Graph tokens, and on-behalf-of tokens for calls to Graph as the signed-in user. */
+  auth: { authority: string; tenantId: string; clientId: string; clientSecret: string; localIssuer: boolean };
+  /** Validation of the tab's tokens (every /api/* route but health, the bot and local sign-in). */
+  userAuth: UserAuthConfig;
   hostname: string;
   sitePath: string;
   confidentialSitePath: string;
@@ -86,6 +113,10 @@ export interface VardeConfig {
   /** The app's public origin (links to the tab); undefined outside local runs when VARDE_PUBLIC_URL is unset. */
   publicUrl: string | undefined;
   whistleblowingRecipientIds: string[];
+  /** Directory of the reports waiting for SharePoint; undefined keeps them in memory only. */
+  pendingDir: string | undefined;
+  /** Files sent with reports in the chat. */
+  files: { maxBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -103,20 +134,23 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): VardeConfig
   if (e.AZURE_CLIENT_ID && e.AZURE_CLIENT_SECRET && e.AZURE_TENANT_ID) {
     auth = {
       authority: local ? `${graph.origin}/_emulator/issuer/${e.AZURE_TENANT_ID}` : `${e.AZURE_AUTHORITY_HOST}/${e.AZURE_TENANT_ID}`,
+      tenantId: e.AZURE_TENANT_ID,
       clientId: e.AZURE_CLIENT_ID,
       clientSecret: e.AZURE_CLIENT_SECRET,
       localIssuer: local,
     };
   } else if (local) {
-    auth = { authority: `${graph.origin}/_emulator/issuer/${LOCAL_APP.tenantId}`, clientId: LOCAL_APP.clientId, clientSecret: LOCAL_APP.clientSecret, localIssuer: true };
+    auth = { authority: `${graph.origin}/_emulator/issuer/${LOCAL_APP.tenantId}`, tenantId: LOCAL_APP.tenantId, clientId: LOCAL_APP.clientId, clientSecret: LOCAL_APP.clientSecret, localIssuer: true };
   } else {
     throw new ConfigError('AZURE_TENANT_ID, AZURE_CLIENT_ID og AZURE_CLIENT_SECRET må være satt for å bruke Microsoft Graph.');
   }
+  const publicUrl = e.VARDE_PUBLIC_URL?.replace(/\/+$/, '') ?? (local ? `http://127.0.0.1:${e.PORT}` : undefined);
   return {
     graphBaseUrl: e.GRAPH_BASE_URL,
     local,
     emulatorOrigin: local ? graph.origin : undefined,
     auth,
+    userAuth: userAuthConfig(e, auth, publicUrl, local ? graph.origin : undefined),
     hostname: e.SP_HOSTNAME.toLowerCase(),
     sitePath: e.SP_SITE_PATH,
     confidentialSitePath: e.SP_CONFIDENTIAL_SITE_PATH,
@@ -124,11 +158,31 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): VardeConfig
     userAgent: { publisher: e.VARDE_PUBLISHER, version: packageVersion() },
     port: e.PORT,
     bot: botConfig(e, local ? graph.origin : undefined),
-    publicUrl: e.VARDE_PUBLIC_URL?.replace(/\/+$/, '') ?? (local ? `http://127.0.0.1:${e.PORT}` : undefined),
+    publicUrl,
     whistleblowingRecipientIds: (e.VARDE_WHISTLEBLOWING_RECIPIENTS ?? '')
       .split(',')
       .map((id) => id.trim())
       .filter(Boolean),
+    pendingDir: e.VARDE_PENDING_DIR,
+    files: { maxBytes: Math.floor(e.VARDE_FILE_MAX_MB * 1024 * 1024) },
+  };
+}
+
+function userAuthConfig(e: z.infer<typeof env>, auth: VardeConfig['auth'], publicUrl: string | undefined, localOrigin: string | undefined): UserAuthConfig {
+  const allowedTenants = (e.VARDE_ALLOWED_TENANTS ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  for (const tenant of allowedTenants) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(tenant)) throw new ConfigError(`VARDE_ALLOWED_TENANTS: «${tenant}» er ikke en tenant-id (GUID).`);
+  }
+  // Teams SSO: the tab's app registration exposes api://{the tab's host}/{client id}; it is the app's own registration.
+  const appIdUri = e.TAB_APP_ID_URI ?? (publicUrl ? `api://${new URL(publicUrl).host}/${auth.clientId}` : undefined);
+  return {
+    allowedTenants: allowedTenants.length > 0 ? allowedTenants : [auth.tenantId.toLowerCase()],
+    audiences: [...(appIdUri ? [appIdUri] : []), auth.clientId],
+    appIdUri,
+    authority: localOrigin ? { kind: 'local', base: `${localOrigin}/_emulator/issuer` } : { kind: 'entra', host: e.AZURE_AUTHORITY_HOST.replace(/\/+$/, '') },
   };
 }
 

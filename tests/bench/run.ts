@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { botBench } from './bot-bench.js';
 import { dataLayerBench } from './data-layer-bench.js';
 import { emulatorBench } from './emulator-bench.js';
+import { tabApiBench } from './tab-api-bench.js';
 
 export interface BenchResult {
   name: string;
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   emulator: emulatorBench,
   'data-layer': dataLayerBench,
   bot: botBench,
+  'tab-api': tabApiBench,
 };
 
 const only = process.argv.slice(2);

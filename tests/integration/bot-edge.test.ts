@@ -105,7 +105,9 @@ describe('what the handler is given', () => {
         // The serviceUrl rides along (bound to the token), for the message refs the app stores.
         address: { conversationId: client.personalConversationId(ola), kind: 'personal', serviceUrl: connector.url },
         text: 'Pasienten falt',
-        attachments: [{ name: 'bilde.jpg', contentType: 'image/jpeg', downloadUrl: 'https://tenant.sharepoint.com/dl/1' }],
+        // Fetched by the edge before the handler sees it; locally only this machine's links are fetched (bot/files.ts),
+        // so a tenant's link is refused, never requested, and the handler is told why.
+        attachments: [{ status: 'refused', name: 'bilde.jpg', reason: 'unavailable' }],
       },
     ]);
   });

@@ -273,16 +273,76 @@ describe('reporting in the chat', () => {
 });
 
 describe('files sent in the chat', () => {
-  it('are recorded on the case by name (the files themselves are added in the tab)', async () => {
-    const incoming: Incoming = { ...say('p-kari', 'Knust vindu på vaktrommet'), attachments: [{ name: 'vindu.jpg', contentType: 'image/jpeg', downloadUrl: 'https://example.invalid/x' }] } as Incoming;
+  const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 2000 }, (_, i) => i % 251)]);
+  const received = (name: string, bytes: Uint8Array) => ({ status: 'received' as const, name, contentType: 'image/jpeg', bytes });
+
+  it('are held with the form, stored in Vedlegg under the case number with the case id when it is sent, and named in the description', async () => {
+    const incoming: Incoming = { ...say('p-kari', 'Knust vindu på vaktrommet'), attachments: [received('vindu.jpg', photo), received('vindu.jpg', photo.slice(0, 1000))] } as Incoming;
     const form = firstCard(await handler.handle(incoming));
-    expect(json(form)).toContain('vindu.jpg');
-    // Teams sends the inputs' values merged with the action's data.
+    // Two files of one name: the second is renamed, since the case's folder holds each name once.
+    expect(json(form)).toContain('vindu.jpg, vindu (2).jpg');
+    expect(json(form)).toContain('Filene legges ved saken når du sender meldingen.');
     const data: Record<string, string> = { ...action(form, 'submitReport'), kind: 'adverseEvent', description: 'Knust vindu på vaktrommet', unitId: 'husoy', severity: 'low' };
     const reply = await handler.handle(act('p-kari', 'submitReport', data, 'form-files'));
-    expect(caseNumberIn(reply.refreshCard)).not.toBeNull();
+    const caseNumber = caseNumberIn(reply.refreshCard);
+    expect(caseNumber).not.toBeNull();
+    expect(texts(reply)).toEqual([]);
     const stored = await repos.deviations.get(data.submissionId as string);
-    expect(stored?.value.description).toBe('Knust vindu på vaktrommet\n\nVedlegg sendt i chat: vindu.jpg');
+    expect(stored?.value.description).toBe('Knust vindu på vaktrommet\n\nVedlegg sendt i chat: vindu.jpg, vindu (2).jpg');
+
+    const files = await repos.attachments.list(data.submissionId as string);
+    expect(files.map((f) => [f.name, f.size])).toEqual([
+      ['vindu (2).jpg', 1000],
+      ['vindu.jpg', photo.length],
+    ]);
+    expect(files[0]?.webUrl).toContain(`/Vedlegg/${caseNumber}/`);
+    const read = await repos.attachments.read(data.submissionId as string, 'ordinary', files[1]?.id ?? '');
+    expect(Buffer.from(read?.bytes ?? []).equals(Buffer.from(photo))).toBe(true);
+    // Another case cannot read it by naming its id.
+    expect(await repos.attachments.read('some-other-case', 'ordinary', files[1]?.id ?? '')).toBeNull();
+    // Held once: a second submit of the same form gives the receipt and stores nothing again.
+    await handler.handle(act('p-kari', 'submitReport', data, 'form-files'));
+    expect(await repos.attachments.list(data.submissionId as string)).toHaveLength(2);
+  });
+
+  it('a form whose files this instance does not hold is still registered, and the reporter is told which files did not come', async () => {
+    const form = firstCard(await handler.handle({ ...say('p-kari', 'Gulvet er glatt'), attachments: [received('gulv.jpg', photo)] } as Incoming));
+    const data: Record<string, string> = { ...action(form, 'submitReport'), kind: 'nearMiss', description: 'Gulvet er glatt', unitId: 'husoy', severity: 'low' };
+    // Another instance (its own memory) gets the submit.
+    const other = settled(createConversationHandler({ ...repos, messenger, config: { tabBaseUrl: TAB, whistleblowingRecipientIds: ['p-varsel'], retry: { auto: false } } }));
+    const reply = await other.handle(act('p-kari', 'submitReport', data, 'form-missing'));
+    await other.reporting.stop();
+    expect(caseNumberIn(reply.refreshCard)).not.toBeNull();
+    expect(texts(reply)).toEqual(['Filene (gulv.jpg) kom ikke med meldingen. Legg dem til i saken i Varde.']);
+    expect(await repos.attachments.list(data.submissionId as string)).toEqual([]);
+  });
+
+  it('another reporter cannot take someone’s held files by submitting with their form’s id', async () => {
+    const form = firstCard(await handler.handle({ ...say('p-kari', 'Lekkasje i taket'), attachments: [received('tak.jpg', photo)] } as Incoming));
+    const data: Record<string, string> = { ...action(form, 'submitReport'), kind: 'nearMiss', description: 'Lekkasje i taket', unitId: 'skole', severity: 'low' };
+    const reply = await handler.handle(act('p-per', 'submitReport', data, 'form-stolen'));
+    expect(texts(reply)).toEqual(['Filene (tak.jpg) kom ikke med meldingen. Legg dem til i saken i Varde.']);
+    expect(await repos.attachments.list(data.submissionId as string)).toEqual([]);
+  });
+
+  it('refused files are named in Norwegian after the form, and a message of refused files alone gets help', async () => {
+    const reply = await handler.handle({
+      ...say('p-kari', 'Brannalarmen gikk'),
+      attachments: [
+        { status: 'refused', name: 'film.mov', reason: 'notAllowed' },
+        { status: 'refused', name: 'stor.pdf', reason: 'tooLarge', limitBytes: 25 * 1024 * 1024 },
+        { status: 'refused', name: '[lenke](https://evil.example/)', reason: 'unavailable' },
+      ],
+    } as Incoming);
+    expect(firstCard(reply)).toBeDefined();
+    expect(texts(reply)).toEqual([
+      'Filen «film.mov» ble ikke tatt med: Varde tar imot bilder, PDF, Office-dokumenter og tekstfiler. Meldingen kan sendes uten den.',
+      'Filen «stor.pdf» ble ikke tatt med fordi den er større enn 25 MB. Meldingen kan sendes uten den.',
+      'Filen «\\[lenke\\](https://evil.example/)» kunne ikke hentes fra Teams. Meldingen kan sendes uten den, og filen kan legges til i saken i Varde etterpå.',
+    ]);
+    const alone = await handler.handle({ ...say('p-kari', ''), attachments: [{ status: 'refused', name: 'x.exe', reason: 'notAllowed' }] } as Incoming);
+    expect(alone.send?.some((m) => 'card' in m)).toBe(false);
+    expect(texts(alone).at(-1)).toContain('meld avvik');
   });
 });
 

@@ -220,7 +220,7 @@ describe('measures and the dashboard', () => {
     const m = await metrics();
     expect(m.requests.total).toBe(2);
     expect(m.requests.byRoute).toEqual({ 'GET /sites/:site/lists/:list/items': 2 });
-    expect(warmUp).toBe(2); // one list read per site, once per process
+    expect(warmUp).toBe(3); // one list read per site, once per process, and the unit tree (the sector written beside each case)
     expect(work.deviations.items.map((s) => s.value.status).sort()).toEqual(['new', 'underAnalysis']);
     expect(work.measures.items.map((s) => s.value.id)).toEqual(['dash-1']);
   });

@@ -54,6 +54,13 @@ export interface RefusedRequest {
 export interface ConnectorStandIn {
   /** The serviceUrl to put on activities, with Teams' trailing slash, e.g. http://127.0.0.1:43123/. */
   url: string;
+  /**
+   * Hosts an image as Teams hosts a pasted one (`{serviceUrl}v3/attachments/{id}/views/original`, the bot's token
+   * required like every request here) and returns that contentUrl.
+   */
+  addAttachment(bytes: Uint8Array, contentType: string): string;
+  /** Every attachment download, with the `appid` of the token it came with. */
+  readonly attachmentDownloads: { id: string; appId?: string }[];
   /** Every activity the bot sent, updated or created a conversation with, in order. */
   readonly activities: RecordedActivity[];
   /** Requests refused (bad token, unknown activity, over a rate limit). */
@@ -69,6 +76,8 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions): P
   const activities: RecordedActivity[] = [];
   const refused: RefusedRequest[] = [];
   const known = new Set<string>();
+  const hosted = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  const attachmentDownloads: { id: string; appId?: string }[] = [];
   const waiters = new Set<{ match: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }>();
   let limits: RateLimits | false = options.rateLimits || false;
   const perConversation = new Map<string, number[]>();
@@ -131,6 +140,15 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions): P
     if (!auth.ok) return refuse(401, 'Unauthorized', auth.reason);
     if (segments[0] !== 'v3') return refuse(404, 'NotFound', 'unknown path');
 
+    // GET /v3/attachments/{id}/views/{view}: an image someone pasted into the chat.
+    if (method === 'GET' && segments[1] === 'attachments' && segments[3] === 'views' && segments.length === 5) {
+      const found = hosted.get(segments[2] ?? '');
+      if (!found) return refuse(404, 'NotFound', 'no such attachment');
+      attachmentDownloads.push({ id: segments[2] ?? '', appId: auth.appId });
+      res.writeHead(200, { 'Content-Type': found.contentType, 'Content-Length': String(found.bytes.length) }).end(Buffer.from(found.bytes));
+      return;
+    }
+
     // GET /v3/teams/{teamId}/conversations: the team's channels.
     if (method === 'GET' && segments[1] === 'teams' && segments[3] === 'conversations' && segments.length === 4) {
       const teamId = segments[2] ?? '';
@@ -189,6 +207,12 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions): P
 
   const standIn: ConnectorStandIn = {
     url: `http://127.0.0.1:${port}/`,
+    addAttachment(bytes, contentType) {
+      const id = `att-${randomUUID()}`;
+      hosted.set(id, { bytes, contentType });
+      return `http://127.0.0.1:${port}/v3/attachments/${id}/views/original`;
+    },
+    attachmentDownloads,
     activities,
     refused,
     waitFor(match, timeoutMs = 5000) {

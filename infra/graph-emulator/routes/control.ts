@@ -1,12 +1,13 @@
 // /_emulator: the emulator's own controls (metrics, faults, reset, sites) and the local token issuer.
-import { invalidRequest } from '../errors.js';
-import { type EmulatorRequest, json, jsonBody, noContent } from '../request.js';
+import { jwtVerify } from 'jose';
+import { accessDenied, invalidRequest } from '../errors.js';
+import { type EmulatorRequest, type EmulatorResponse, json, jsonBody, noContent } from '../request.js';
 import type { Router } from '../router.js';
 import type { EmulatorContext } from '../server.js';
 import { DEFAULT_FAULTS, parseFaultConfig } from '../faults.js';
 import { resetDatabase } from '../store/database.js';
 import { createSite, listSites, siteResource } from '../store/sites.js';
-import { LOCAL_TENANT_ID } from '../issuer.js';
+import { type DirectoryUser, type Issuer, LOCAL_TENANT_ID } from '../issuer.js';
 import { rmSync } from 'node:fs';
 
 export function registerControlRoutes(r: Router, ctx: EmulatorContext): void {
@@ -78,7 +79,25 @@ function registerChannelIssuerRoutes(r: Router, ctx: EmulatorContext): void {
   });
 }
 
-/** OpenID Connect metadata and a client-credentials token endpoint, shaped as Entra ID's v2.0 endpoints. */
+/** The scope a Teams SSO token carries (the tab's app registration exposes `access_as_user`). */
+export const USER_TOKEN_SCOPE = 'access_as_user';
+
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const PROXY_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'forwarded', 'x-real-ip'];
+
+/** Controls that mint tokens for anyone answer only to this machine, directly (a tunnel's traffic carries proxy headers). */
+function requireLoopback(req: EmulatorRequest): void {
+  if (!LOOPBACK_ADDRESSES.has(req.remoteAddress ?? '') || PROXY_HEADERS.some((h) => req.headers[h] !== undefined))
+    throw accessDenied('This control answers only to requests from this machine.');
+}
+
+const optionalString = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/**
+ * OpenID Connect metadata, keys and a token endpoint shaped as Entra ID's v2.0 endpoints (client credentials, and
+ * on-behalf-of: a user's token exchanged for a delegated Graph token); a control that mints a user's access token for
+ * an API, as Teams SSO hands the tab one; and the users `GET /v1.0/me` knows.
+ */
 function registerIssuerRoutes(r: Router, ctx: EmulatorContext): void {
   const { issuer } = ctx;
   const base = '/_emulator/issuer/:tenant';
@@ -114,11 +133,13 @@ function registerIssuerRoutes(r: Router, ctx: EmulatorContext): void {
     checkTenant(params.tenant);
     const form = new URLSearchParams(req.body.toString('utf8'));
     const oauthError = (status: number, error: string, description: string) => json(status, { error, error_description: description, error_codes: [], timestamp: new Date().toISOString() });
-    if (form.get('grant_type') !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.');
+    const grant = form.get('grant_type');
+    if (grant !== 'client_credentials' && grant !== JWT_BEARER) return oauthError(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.');
     const { id, secret } = clientCredentials(req, form);
     const client = id ? issuer.clients.get(id) : undefined;
-    if (!client) return oauthError(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${id ?? ''}' was not found in the directory.`);
+    if (!id || !client) return oauthError(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${id ?? ''}' was not found in the directory.`);
     if (secret !== client.secret) return oauthError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+    if (grant === JWT_BEARER) return onBehalfOf(issuer, form, id, oauthError);
     const scope = form.get('scope') ?? '';
     if (!scope.endsWith('/.default')) return oauthError(400, 'invalid_scope', 'AADSTS1002012: The provided value for scope is not valid. Client credential flows must have a scope value with /.default.');
     const audience = scope.slice(0, -'/.default'.length);
@@ -126,6 +147,100 @@ function registerIssuerRoutes(r: Router, ctx: EmulatorContext): void {
     const token = await issuer.sign({ appid: id, azp: id, app_displayname: client.displayName, roles: ['Sites.Selected'], sub: id, oid: id, idtyp: 'app' }, audience, expiresIn);
     return json(200, { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token });
   });
+
+  // Stands in for Teams SSO: a user's access token for an API (`audience`: its Application ID URI or client id), as
+  // `authentication.getAuthToken()` hands the tab one. Only from this machine: whoever can call it can be anyone.
+  r.add('POST', `${base}/user-token`, 1, async (req, params) => {
+    checkTenant(params.tenant);
+    requireLoopback(req);
+    const body = jsonBody(req, true);
+    const oid = optionalString(body.oid);
+    const audience = optionalString(body.audience);
+    if (!oid) throw invalidRequest("A user token needs the user's 'oid' (Entra object id).");
+    if (!audience) throw invalidRequest("A user token needs an 'audience': the API's Application ID URI or client id.");
+    const name = optionalString(body.name);
+    const username = optionalString(body.preferredUsername);
+    const seconds = typeof body.expiresInSeconds === 'number' && Number.isFinite(body.expiresInSeconds) ? Math.trunc(body.expiresInSeconds) : 3600;
+    const scp = optionalString(body.scp) ?? USER_TOKEN_SCOPE;
+    // Teams' client app asks for the token; `azp` names it (Teams desktop/web), as Entra does.
+    const token = await issuer.sign(
+      { scp, oid, sub: oid, idtyp: 'user', azp: TEAMS_CLIENT_ID, ...(name ? { name } : {}), ...(username ? { preferred_username: username } : {}) },
+      audience,
+      seconds,
+    );
+    const known = issuer.users.get(oid);
+    issuer.users.set(oid, { id: oid, displayName: name, mail: username, userPrincipalName: username, preferredLanguage: known?.preferredLanguage ?? null });
+    return json(200, { token_type: 'Bearer', expires_in: seconds, access_token: token });
+  });
+
+  // The users /v1.0/me answers for (what an administrator or the user sets in a tenant: preferredLanguage above all).
+  r.add('POST', `${base}/users`, 1, (req, params) => {
+    checkTenant(params.tenant);
+    const body = jsonBody(req, true);
+    const id = optionalString(body.id);
+    if (!id) throw invalidRequest("A user needs an 'id' (Entra object id).");
+    const user: DirectoryUser = {
+      id,
+      displayName: optionalString(body.displayName),
+      mail: optionalString(body.mail),
+      userPrincipalName: optionalString(body.userPrincipalName),
+      preferredLanguage: optionalString(body.preferredLanguage),
+    };
+    issuer.users.set(id, user);
+    return json(201, user);
+  });
+}
+
+/** Microsoft Teams' own client id (desktop and mobile), the `azp` of Teams SSO tokens. */
+const TEAMS_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
+
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+
+type OAuthError = (status: number, error: string, description: string) => EmulatorResponse;
+
+/**
+ * The on-behalf-of flow (Entra's v2.0 token endpoint with grant_type jwt-bearer): the assertion must be a user's access
+ * token this issuer signed, still valid, for the calling client (its id or an `api://…/{id}` URI). The answer is a
+ * delegated Graph token for the same user, with the requested Graph scopes (`.default`: User.Read).
+ */
+async function onBehalfOf(currentIssuer: Issuer, form: URLSearchParams, clientId: string, oauthError: OAuthError): Promise<EmulatorResponse> {
+  if (form.get('requested_token_use') !== 'on_behalf_of') return oauthError(400, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'requested_token_use'.");
+  const assertion = form.get('assertion');
+  if (!assertion) return oauthError(400, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'assertion'.");
+  let claims: Record<string, unknown>;
+  try {
+    ({ payload: claims } = await jwtVerify(assertion, currentIssuer.keys, { issuer: currentIssuer.issuerUrl(), algorithms: ['RS256'] }));
+  } catch (err) {
+    const expired = err instanceof Error && err.name === 'JWTExpired';
+    return oauthError(400, 'invalid_grant', expired ? 'AADSTS500133: Assertion is not within its valid time range.' : 'AADSTS50013: Assertion failed signature validation.');
+  }
+  const audience = typeof claims.aud === 'string' ? claims.aud : '';
+  if (audience !== clientId && !(audience.startsWith('api://') && audience.endsWith(`/${clientId}`)))
+    return oauthError(400, 'invalid_grant', 'AADSTS50013: Assertion audience does not match the Client app presenting the assertion.');
+  if (typeof claims.oid !== 'string' || typeof claims.scp !== 'string' || claims.idtyp === 'app')
+    return oauthError(400, 'invalid_grant', 'AADSTS50013: The assertion is not a user token (on-behalf-of needs a delegated token).');
+  const requested = (form.get('scope') ?? '').split(' ').filter((s) => s.startsWith(`${GRAPH_RESOURCE}/`));
+  if (requested.length === 0) return oauthError(400, 'invalid_scope', 'AADSTS70011: The provided request must include a Microsoft Graph scope.');
+  const scopes = requested.map((s) => s.slice(GRAPH_RESOURCE.length + 1)).map((s) => (s === '.default' ? 'User.Read' : s));
+  const client = currentIssuer.clients.get(clientId);
+  const expiresIn = 3599;
+  const token = await currentIssuer.sign(
+    {
+      appid: clientId,
+      azp: clientId,
+      app_displayname: client?.displayName ?? clientId,
+      scp: scopes.join(' '),
+      oid: claims.oid,
+      sub: claims.oid,
+      idtyp: 'user',
+      ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
+      ...(typeof claims.preferred_username === 'string' ? { preferred_username: claims.preferred_username } : {}),
+    },
+    GRAPH_RESOURCE,
+    expiresIn,
+  );
+  return json(200, { token_type: 'Bearer', scope: scopes.map((s) => `${GRAPH_RESOURCE}/${s}`).join(' '), expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token });
 }
 
 function clientCredentials(req: EmulatorRequest, form: URLSearchParams): { id?: string; secret?: string } {

@@ -4,6 +4,7 @@ import type { EmulatorContext } from '../server.js';
 import { registerBatchRoute } from './batch.js';
 import { registerControlRoutes } from './control.js';
 import { registerDriveRoutes, registerContentRoutes } from './drives.js';
+import { registerMeRoutes } from './me.js';
 import { registerSiteRoutes } from './sites.js';
 import { registerListRoutes } from './sites/lists.js';
 import { registerItemRoutes } from './sites/lists/items.js';
@@ -19,6 +20,7 @@ export function registerRoutes(r: Router, ctx: EmulatorContext): void {
   registerItemRoutes(r, ctx);
   registerVersionRoutes(r, ctx);
   registerDriveRoutes(r, ctx);
+  registerMeRoutes(r, ctx);
 }
 
 export function registerControl(r: Router, ctx: EmulatorContext): void {

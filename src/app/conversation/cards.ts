@@ -81,8 +81,9 @@ export const defaultCards: ReportingCards = {
 };
 
 /**
- * Files sent with the text: their names travel in the submit data (recorded on the case) and the form
- * says where the files themselves go. The names are data from people, so they go in a TextRun.
+ * Files sent with the text: the files wait in the app for this form, their names travel in the submit data (so the
+ * submit can tell which did not arrive) and the form says they go with the report. The names are data from people,
+ * so they go in a TextRun.
  */
 function withAttachments(card: CardJson, names: readonly string[], locale: string): CardJson {
   const actions = Array.isArray(card.actions) ? (card.actions as Record<string, unknown>[]) : [];
@@ -91,7 +92,7 @@ function withAttachments(card: CardJson, names: readonly string[], locale: strin
   const note = {
     type: 'RichTextBlock',
     spacing: 'medium',
-    inlines: [{ type: 'TextRun', text: `📎 ${names.join(', ')}. ${t(locale, 'bot.attachmentsLater')}`, isSubtle: true }],
+    inlines: [{ type: 'TextRun', text: `📎 ${names.join(', ')}. ${t(locale, 'bot.attachmentsOnSubmit')}`, isSubtle: true }],
   };
   return { ...card, body: [...body, note], actions: submit };
 }

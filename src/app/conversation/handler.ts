@@ -1,9 +1,11 @@
 // The bot's conversation logic: every activity the bot edge receives comes here and leaves as a Reply; nothing here knows the bot SDK.
 import type { ReportingDeps } from '../reporting/context.js';
-import { type Reader, Reporting } from '../reporting/reporting.js';
+import type { NewCaseFile } from '../ports/index.js';
+import { type Reader, Reporting, plainName } from '../reporting/reporting.js';
+import { LIMITS } from '../reporting/report-form.js';
 import type { ReportingCards } from '../reporting/views.js';
 import { defaultCards } from './cards.js';
-import type { Incoming, Reply } from './types.js';
+import type { Incoming, IncomingAttachment, Reply } from './types.js';
 
 /** What the handler needs: the reporting use cases' dependencies, with the cards defaulting to src/cards. */
 export type ConversationDeps = Omit<ReportingDeps, 'cards'> & {
@@ -51,10 +53,25 @@ export function createConversationHandler(deps: ConversationDeps): ConversationH
   const reporting = new Reporting({ ...deps, cards });
   const text = (locale: string, key: Parameters<ReportingCards['text']>[1], params?: Readonly<Record<string, string | number>>) => ({ text: cards.text(locale, key, params) });
 
-  async function form(reader: Reader, options: { kind?: string; text?: string; attachments?: readonly string[] }): Promise<Reply> {
+  async function form(reader: Reader, options: { kind?: string; text?: string; files?: readonly NewCaseFile[] }): Promise<Reply> {
     const outcome = await reporting.form(reader, options);
     if (outcome.type === 'unavailable') return { send: [text(reader.locale, 'bot.busy')] };
     return { send: [{ card: cards.reportForm(reader.locale, outcome.view) }] };
+  }
+
+  /** Why a file sent with the message was not taken, in the reader's language; the report can be sent without it. */
+  function refusal(locale: string, file: Extract<IncomingAttachment, { status: 'refused' }>) {
+    const name = plainName(file.name);
+    switch (file.reason) {
+      case 'tooLarge':
+        return text(locale, 'bot.fileTooLarge', { name, maxMb: Math.floor((file.limitBytes ?? 0) / (1024 * 1024)) || 25 });
+      case 'notAllowed':
+        return text(locale, 'bot.fileNotAllowed', { name });
+      case 'tooMany':
+        return text(locale, 'bot.tooManyFiles', { name, max: LIMITS.attachments });
+      default:
+        return text(locale, 'bot.fileUnavailable', { name });
+    }
   }
 
   async function myReports(reader: Reader): Promise<Reply> {
@@ -63,13 +80,16 @@ export function createConversationHandler(deps: ConversationDeps): ConversationH
 
   async function onText(incoming: Extract<Incoming, { type: 'text' }>, reader: Reader): Promise<Reply> {
     const command = commandOf(incoming.text);
-    const attachments = incoming.attachments.map((a) => a.name);
+    const files = incoming.attachments.flatMap((a) => (a.status === 'received' ? [{ name: a.name, contentType: a.contentType, bytes: a.bytes }] : []));
+    // A refused file is said plainly after the form: the report still goes through without it.
+    const refused = incoming.attachments.flatMap((a) => (a.status === 'refused' ? [refusal(reader.locale, a)] : []));
+    const withRefusals = (reply: Reply): Reply => (refused.length === 0 ? reply : { ...reply, send: [...(reply.send ?? []), ...refused] });
     if (command?.type === 'welcome') return { send: [{ card: cards.welcome(reader.locale, reader.name) }] };
     if (command?.type === 'myReports') return myReports(reader);
-    if (command?.type === 'form') return form(reader, { kind: command.kind, attachments });
+    if (command?.type === 'form') return withRefusals(await form(reader, { kind: command.kind, files }));
     // Free text (and files): a report starts with the text filled in and the kind it suggests.
-    if (incoming.text.trim() === '' && attachments.length === 0) return { send: [text(reader.locale, 'bot.help')] };
-    return form(reader, { text: incoming.text, attachments });
+    if (incoming.text.trim() === '' && files.length === 0) return { send: [...refused, text(reader.locale, 'bot.help')] };
+    return withRefusals(await form(reader, { text: incoming.text, files }));
   }
 
   async function onAction(incoming: Extract<Incoming, { type: 'action' }>, reader: Reader): Promise<Reply> {
@@ -87,7 +107,10 @@ export function createConversationHandler(deps: ConversationDeps): ConversationH
           const outcome = await reporting.submit(reader, incoming.data, origin, formKind);
           if (outcome.type === 'invalid') return { refreshCard: cards.reportForm(reader.locale, outcome.view) };
           if (outcome.type === 'refused') return { send: [text(reader.locale, 'bot.forbidden')] };
-          return { refreshCard: cards.receipt(reader.locale, outcome.view) };
+          const missing = outcome.missingFiles ?? [];
+          // Files this instance never got (another instance had the message, or they waited too long): said, not hidden.
+          const notice = missing.length > 0 ? { send: [text(reader.locale, 'bot.filesMissing', { names: missing.map(plainName).join(', ') })] } : {};
+          return { refreshCard: cards.receipt(reader.locale, outcome.view), ...notice };
         } catch (err) {
           // Unexpected: the form comes back as the person filled it in, with a message; nothing half stored.
           log('conversation.submitFailed', err);

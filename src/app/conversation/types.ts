@@ -17,13 +17,13 @@ export interface ConversationAddress {
   readonly serviceUrl?: string;
 }
 
-/** A file sent with a message in personal chat (Teams' file download info). */
-export interface IncomingAttachment {
-  readonly name: string;
-  readonly contentType: string;
-  /** Teams' pre-authenticated download URL. */
-  readonly downloadUrl: string;
-}
+/**
+ * A file sent with a message in personal chat, as the bot edge fetched it from Teams (type and size already checked),
+ * or why it was not taken: too large, a type Varde does not keep, one file too many, or Teams would not give it.
+ */
+export type IncomingAttachment =
+  | { readonly status: 'received'; readonly name: string; readonly contentType: string; readonly bytes: Uint8Array }
+  | { readonly status: 'refused'; readonly name: string; readonly reason: 'tooLarge' | 'notAllowed' | 'unavailable' | 'tooMany'; readonly limitBytes?: number };
 
 export type Incoming =
   /** The app was added (personal scope) or the user said hello. */

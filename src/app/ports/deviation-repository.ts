@@ -1,11 +1,48 @@
 // The store of deviations and the other reports that share their case handling, whistleblowing reports included.
-import type { CaseNumber, CaseRoute, Deviation } from '../../domain/index.js';
+import type { CaseNumber, CaseRoute, CaseStatus, Deviation, DeviationKind, Instant, Severity } from '../../domain/index.js';
 import type { BulkCreateResult, ImportRow, Page, PageRequest, Stored } from './stored.js';
 
 export interface DeviationCountFilter {
   /** Which store: 'ordinary' (default) or 'confidential' (whistleblowing reports). */
   readonly route?: CaseRoute;
   readonly unitId?: string;
+}
+
+/**
+ * Which cases a query covers, in the store's terms: every case, or the cases of whole sectors (by the
+ * sector written beside each case) and of single units. Deciding who may see what is the caller's job
+ * (src/domain/access.ts); this only says where to look.
+ */
+export type CaseScope =
+  | { readonly type: 'all' }
+  | { readonly type: 'within'; readonly sectorIds: readonly string[]; readonly unitIds: readonly string[] };
+
+/** At most this many sectors and units in one scope: each is a clause of the query, and a query's length is bounded. */
+export const MAX_SCOPE_CLAUSES = 25;
+
+export type CaseSortKey = 'reportedAt' | 'severity' | 'status';
+
+export interface CaseSort {
+  readonly by: CaseSortKey;
+  readonly direction: 'asc' | 'desc';
+}
+
+/** An inbox query: every part optional but the scope; several values of one filter match any of them. */
+export interface DeviationQuery {
+  /** Which store: 'ordinary' (default) or 'confidential'. */
+  readonly route?: CaseRoute;
+  readonly scope: CaseScope;
+  readonly reporterId?: string;
+  readonly handlerId?: string;
+  readonly kinds?: readonly DeviationKind[];
+  readonly statuses?: readonly CaseStatus[];
+  readonly severities?: readonly Severity[];
+  /** Reported at or after this instant. */
+  readonly reportedFrom?: Instant;
+  /** Reported before this instant. */
+  readonly reportedBefore?: Instant;
+  /** Default newest report first; ties (same severity or status) newest first. */
+  readonly sort?: CaseSort;
 }
 
 /**
@@ -34,4 +71,12 @@ export interface DeviationRepository {
   /** Cases of the unit not yet closed, newest report first (ordinary route only). */
   listOpenForUnit(unitId: string, page?: PageRequest): Promise<Page<Stored<Deviation>>>;
   count(filter?: DeviationCountFilter): Promise<number>;
+  /**
+   * One page of the cases the query matches, in its order, as one request to the store: only indexed
+   * columns are filtered and sorted on. A scope of more than MAX_SCOPE_CLAUSES sectors and units is refused
+   * (RangeError): the caller widens it to sectors. Callers pass each case through the access policy.
+   */
+  query(query: DeviationQuery, page?: PageRequest): Promise<Page<Stored<Deviation>>>;
+  /** The cases with these ids (at most 100), in the route's store, in no particular order; ids not found are left out. */
+  getMany(ids: readonly string[], route?: CaseRoute): Promise<Stored<Deviation>[]>;
 }

@@ -11,3 +11,8 @@ export * from './case-messages.js';
 export * from './conversation-references.js';
 export * from './messenger.js';
 export * from './case-index.js';
+export * from './change-feed.js';
+export * from './attachment-store.js';
+export * from './pending-report-store.js';
+export * from './agenda-repository.js';
+export * from './case-read-log.js';

@@ -19,6 +19,8 @@ export interface OrganisationRepository {
   /** Everyone, for bulk work such as an import's look-ups (a few paged queries, not one per person). */
   allPeople(): Promise<Person[]>;
   personById(id: string): Promise<Person | null>;
+  /** The people with these ids (any number; asked in chunks), in no particular order; unknown ids are left out. */
+  peopleByIds(ids: readonly string[]): Promise<Person[]>;
   /** Exact match on the stored address (SharePoint compares text without case; store addresses in lower case). */
   personByEmail(email: string): Promise<Person | null>;
 }

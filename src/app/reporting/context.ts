@@ -1,8 +1,9 @@
 // What the reporting use cases share: their dependencies, cached look-ups, the clock, links, and sends that never throw.
 import { randomUUID } from 'node:crypto';
 import { type AccessContext, type Deviation, type OrgUnits, routeOf } from '../../domain/index.js';
-import type { CaseMessageStore, CaseMessages, CaseNumberAllocator, DeviationRepository, MessageRef, Messenger, OrganisationRepository } from '../ports/index.js';
+import type { AttachmentStore, CaseMessageStore, CaseMessages, CaseNumberAllocator, DeviationRepository, MessageRef, Messenger, OrganisationRepository, PendingReportStore } from '../ports/index.js';
 import type { CardJson } from '../conversation/types.js';
+import type { HeldFilesLimits } from './held-files.js';
 import { OrgLookups } from './org-lookups.js';
 import type { RetrySchedule } from './pending-reports.js';
 import type { LeaderChannelDirectory } from './ports.js';
@@ -24,6 +25,8 @@ export interface ReportingConfig {
    * and updates the receipt when it lands.
    */
   readonly submitTimeoutMs?: number;
+  /** How much of the files sent in the chat this process holds while their forms are open (held-files.ts). */
+  readonly heldFiles?: HeldFilesLimits;
 }
 
 export interface ReportingDeps {
@@ -33,6 +36,10 @@ export interface ReportingDeps {
   readonly caseMessages: CaseMessageStore;
   readonly messenger: Messenger;
   readonly leaderChannels: LeaderChannelDirectory;
+  /** Where files sent with a report are kept with the case. */
+  readonly attachments: AttachmentStore;
+  /** Where reports waiting for SharePoint are kept until stored; default: this process's memory (lost when it stops). */
+  readonly pendingReports?: PendingReportStore;
   readonly cards: ReportingCards;
   readonly config: ReportingConfig;
   readonly now?: () => Date;

@@ -1,5 +1,6 @@
 // After the report: a leader takes the case, the reporter hears back, and sees their own cases ("Mine meldinger").
-import { type CaseRoute, type Deviation, type OrgUnits, type Person, actOnCase, canHandle, routeOf, viewFor } from '../../domain/index.js';
+import { feedbackMessage } from '../../cards/index.js';
+import { type CaseRoute, type Deviation, type OrgUnits, type Person, actOnCase, canHandle, isCaseStep, routeOf, viewFor } from '../../domain/index.js';
 import { type CaseMessages, ConcurrencyConflict, type Stored } from '../ports/index.js';
 import type { CardJson } from '../conversation/types.js';
 import { DEFAULT_LOCALE, type Origin, type Reader, type ReportingContext } from './context.js';
@@ -95,13 +96,40 @@ export class CaseFollowUp {
     if (!stored) return false;
     const d = stored.value;
     const [messages, units] = await Promise.all([this.ctx.messagesOf(d), this.ctx.org.units()]);
-    const last = d.history.at(-1);
-    const actor = last && last.type !== 'report' ? await this.ctx.org.person(last.actorId).catch(() => null) : null;
+    // The last lifecycle step: changes that keep the status (analysis, feedback …) have their own messages or none.
+    const last = d.history.findLast((e) => isCaseStep(e.type));
+    const lastType = last && isCaseStep(last.type) ? last.type : 'report';
+    const actor = last && lastType !== 'report' ? await this.ctx.org.person(last.actorId).catch(() => null) : null;
     const change: StatusChange = options.measureAdded
       ? { type: 'measureAdded', caseNumber: d.caseNumber }
-      : { type: last?.type ?? 'report', caseNumber: d.caseNumber, actorName: routeOf(d.kind) === 'confidential' ? null : (actor?.name ?? null) };
+      : { type: lastType, caseNumber: d.caseNumber, actorName: routeOf(d.kind) === 'confidential' ? null : (actor?.name ?? null) };
     await this.tellReporter(d, messages, change, units);
     return true;
+  }
+
+  /**
+   * Feedback from the case's handler, in the tab, to the reporter: the text goes to the reporter's personal chat
+   * with the bot only (never a channel), and their receipt card is brought up to date. `sent` is false when the
+   * bot has no chat with the reporter (not installed) or Teams did not take the message; the caller keeps the
+   * feedback in the case's history either way, where the reporter can read it in the tab.
+   */
+  async sendFeedback(caseId: string, route: CaseRoute, text: string): Promise<{ sent: boolean }> {
+    const stored = await this.ctx.deps.deviations.get(caseId, route);
+    if (!stored) return { sent: false };
+    const d = stored.value;
+    const [messages, units] = await Promise.all([this.ctx.messagesOf(d), this.ctx.org.units()]);
+    const locale = messages?.reporterLocale ?? DEFAULT_LOCALE;
+    let sent = false;
+    try {
+      sent = (await this.ctx.deps.messenger.sendToPerson(d.reporterId, { text: feedbackMessage({ locale, caseNumber: d.caseNumber, text }) })) !== null;
+    } catch (err) {
+      this.ctx.log('reporting.feedbackFailed', err);
+    }
+    if (messages?.receipt) {
+      const handler = d.handlerId && route === 'ordinary' ? await this.ctx.org.person(d.handlerId).catch(() => null) : null;
+      await this.ctx.updateCard(messages.receipt, this.ctx.cards.receipt(locale, receiptView(this.ctx.caseUrl, d, units, handler?.name ?? null)));
+    }
+    return { sent };
   }
 
   private async tellReporter(d: Deviation, messages: CaseMessages | null, change: StatusChange, units: OrgUnits): Promise<void> {

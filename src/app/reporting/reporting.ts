@@ -1,11 +1,12 @@
 // The reporting use cases behind the chat: show the form, submit a report (and retry what could not be stored yet);
 // the follow-up (a leader takes the case, the reporter hears back, "Mine meldinger") is in follow-up.ts.
 import { type CaseRoute, type Deviation, type OrgUnits, type Person, caseSeriesOf, caseYear, reportDeviation, routeOf, unitChain } from '../../domain/index.js';
-import { type CaseMessages, DuplicateRecord, type MessageRef } from '../ports/index.js';
+import { AttachmentRejected, type CaseMessages, DuplicateRecord, type MessageRef, type NewCaseFile } from '../ports/index.js';
 import type { CardJson } from '../conversation/types.js';
 import { CaseNumberBlocks } from './case-number-blocks.js';
 import { DEFAULT_LOCALE, type Origin, type Reader, ReportingContext, type ReportingDeps } from './context.js';
 import { CaseFollowUp, type TakeOutcome } from './follow-up.js';
+import { HeldFiles, uniqueNames } from './held-files.js';
 import type { OrgLookups } from './org-lookups.js';
 import { PendingQueue, type PendingReport } from './pending-reports.js';
 import { type FieldErrors, type ReportFormValues, checkSubmit, cleanText, emptyValues, LIMITS, osloDateAndTime } from './report-form.js';
@@ -20,7 +21,13 @@ export type FormOutcome = { readonly type: 'form'; readonly view: ReportFormView
 
 export type SubmitOutcome =
   | { readonly type: 'invalid'; readonly view: ReportFormView }
-  | { readonly type: 'receipt'; readonly view: ReceiptView; readonly repeated: boolean }
+  | {
+      readonly type: 'receipt';
+      readonly view: ReceiptView;
+      readonly repeated: boolean;
+      /** Files the form says were sent but this process does not hold (they went to another instance, or expired): tell the reporter. */
+      readonly missingFiles?: readonly string[];
+    }
   | { readonly type: 'refused' };
 
 type StoreResult = { type: 'stored'; deviation: Deviation; fresh: boolean } | { type: 'failed' } | { type: 'invalid'; message: string } | { type: 'foreign' };
@@ -46,6 +53,10 @@ export class Reporting {
   private readonly followUp: CaseFollowUp;
   private readonly blocks: CaseNumberBlocks;
   private readonly queue: PendingQueue;
+  /** Files sent in the chat, waiting for their form to be sent. */
+  readonly heldFiles: HeldFiles;
+  /** Files being stored with cases just registered (idle() waits for them). */
+  private readonly attaching = new Set<Promise<void>>();
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly inFlight = new Map<string, Promise<SubmitOutcome>>();
@@ -60,7 +71,8 @@ export class Reporting {
     this.newId = this.ctx.newId;
     this.followUp = new CaseFollowUp(this.ctx);
     this.blocks = new CaseNumberBlocks(deps.caseNumbers, { ordinary: deps.config.caseNumberBlockSize ?? 10, whistleblowing: 1 });
-    this.queue = new PendingQueue(() => this.retryPending(), deps.config.retry);
+    this.queue = new PendingQueue(() => this.retryPending(), deps.config.retry, deps.pendingReports, (event, detail) => this.log(event, detail));
+    this.heldFiles = new HeldFiles(deps.config.heldFiles);
   }
 
   /** Loads the unit tree and reserves a block of case numbers, so the first report pays nothing extra. */
@@ -83,6 +95,9 @@ export class Reporting {
     return this.followUp.notifyReporter(caseId, options);
   }
 
+  /** Feedback from the tab to the reporter's personal chat, and their receipt updated (follow-up.ts). */
+  sendFeedback = (caseId: string, route: CaseRoute, text: string): Promise<{ sent: boolean }> => this.followUp.sendFeedback(caseId, route, text);
+
   /** "Mine meldinger" (follow-up.ts). */
   myReports(reader: Reader): Promise<MyReportsView> {
     return this.followUp.myReports(reader);
@@ -94,14 +109,25 @@ export class Reporting {
     return this.queue.size;
   }
 
-  stop(): void {
-    this.queue.stop();
+  /** Stops the retry timer; resolves once what was being written to the pending store is written. */
+  stop(): Promise<void> {
+    return this.queue.stop();
+  }
+
+  /**
+   * Queues the reports a previous process left waiting (the pending store) and tries them once now; resolves with how
+   * many there were. Never rejects.
+   */
+  async resumePending(): Promise<number> {
+    const loaded = await this.queue.load();
+    if (loaded > 0) await this.retryPending().catch((err: unknown) => this.log('reporting.retryFailed', err));
+    return loaded;
   }
 
   // ── The form ─────────────────────────────────────────────────────────────────────────────────
 
   /** A new form: the kind asked for, or the one the text suggests; the unit defaults to where the reporter works. */
-  async form(reader: Reader, options: { kind?: string; text?: string; attachments?: readonly string[] } = {}): Promise<FormOutcome> {
+  async form(reader: Reader, options: { kind?: string; text?: string; files?: readonly NewCaseFile[] } = {}): Promise<FormOutcome> {
     let units: OrgUnits;
     let person: Person | null;
     try {
@@ -118,9 +144,13 @@ export class Reporting {
       kind,
       description: text,
       unitId: person && units.has(person.unitId) ? person.unitId : '',
-      attachments: [...(options.attachments ?? [])].slice(0, LIMITS.attachments).map((n) => cleanText(n).slice(0, LIMITS.attachmentName)),
     });
-    return { type: 'form', view: this.formView(values, {}, units, whistleblowing) };
+    // The files wait here for this form (its submission id) and this reporter; their names ride in the card's data.
+    const files = uniqueNames((options.files ?? []).slice(0, LIMITS.attachments).map((f) => ({ ...f, name: cleanText(f.name).replace(/[\n\t]/g, ' ').slice(0, LIMITS.attachmentName) || 'fil' })));
+    const held = files.length > 0 && this.heldFiles.hold(values.submissionId, reader.personId, files);
+    if (files.length > 0 && !held) this.log('reporting.filesNotHeld', { count: files.length });
+    const withFiles = held ? { ...values, attachments: files.map((f) => f.name) } : values;
+    return { type: 'form', view: this.formView(withFiles, {}, units, whistleblowing) };
   }
 
   private formView(values: ReportFormValues, errors: FieldErrors, units: OrgUnits, whistleblowing: boolean): ReportFormView {
@@ -143,6 +173,13 @@ export class Reporting {
       if (running) {
         const outcome = await running;
         return outcome.type === 'receipt' ? { ...outcome, repeated: true } : outcome;
+      }
+      // Waiting for SharePoint (perhaps since before a restart): the same truthful receipt, and no second number drawn.
+      const waiting = this.queue.reports.get(id);
+      if (waiting && waiting.storedAs === null) {
+        if (waiting.reporterId !== reader.personId) return { type: 'refused' };
+        const units = await this.org.units().catch(() => new Map() as OrgUnits);
+        return { type: 'receipt', view: pendingReceiptView(waiting, units), repeated: true };
       }
     }
     const work = this.submitOnce(reader, data, origin, formKind);
@@ -184,48 +221,112 @@ export class Reporting {
           : { conversationId: origin.conversationId, activityId: origin.activityId, ...(origin.serviceUrl ? { serviceUrl: origin.serviceUrl } : {}) },
       sequence: null,
       attempts: 0,
+      // Taken whatever the card's data says: they were held for this reporter and this very form.
+      files: [...(this.heldFiles.take(checked.draft.submissionId, reader.personId) ?? [])],
+      storedAs: null,
     };
+    const heldNames = new Set(pending.files.map((f) => f.name));
+    const missing = checked.draft.attachments.filter((name) => !heldNames.has(name));
+    const missingFiles = missing.length > 0 ? { missingFiles: missing } : {};
+    if (missing.length > 0) this.log('reporting.filesMissing', { count: missing.length });
     const attempt = this.store(pending);
     const result = await withDeadline(attempt, this.deps.config.submitTimeoutMs ?? 8000);
     if (result === 'late') {
       // SharePoint is slow (long Retry-After waits): answer now, truthfully, and finish in the background.
       const view = pendingReceiptView(pending, units);
       this.remember(checked.draft.submissionId, reader.personId, view);
+      // The receipt will say it waits: kept where it outlives this process before the reporter is told so.
+      await this.queue.persist(pending);
       void attempt.then((late) => this.finishLate(pending, late)).catch((err: unknown) => this.log('reporting.lateFailed', err));
-      return { type: 'receipt', view, repeated: false };
+      return { type: 'receipt', view, repeated: false, ...missingFiles };
     }
     if (result.type === 'invalid') {
+      // The form comes back: its files wait for it again.
+      if (pending.files.length > 0) this.heldFiles.hold(checked.draft.submissionId, reader.personId, pending.files);
       return { type: 'invalid', view: this.formView(checked.values, { form: result.message }, units, formKind === 'whistleblowing') };
     }
     if (result.type === 'foreign') return { type: 'refused' };
     if (result.type === 'failed') {
-      this.queue.addReport(pending);
+      await this.queue.addReport(pending);
       const view = pendingReceiptView(pending, units);
       this.remember(checked.draft.submissionId, reader.personId, view);
-      return { type: 'receipt', view, repeated: false };
+      return { type: 'receipt', view, repeated: false, ...missingFiles };
     }
     const view = receiptView(this.caseUrl, result.deviation, units, null);
     this.remember(checked.draft.submissionId, reader.personId, view);
-    // The receipt goes back at once; telling the leaders follows, one report at a time (see announceLater).
+    // The receipt goes back at once; the files and telling the leaders follow (see attachLater, announceLater).
+    if (pending.files.length > 0) this.attachLater(pending, result.deviation.caseNumber);
     if (result.fresh) this.announceLater(result.deviation, pending.receiptRef, reader.locale);
-    return { type: 'receipt', view, repeated: !result.fresh };
+    return { type: 'receipt', view, repeated: !result.fresh, ...missingFiles };
   }
 
-  /** A store that outlasted the submit's wait: registered (tell everyone, update the receipt) or into the retry queue. */
+  /**
+   * A store that outlasted the submit's wait, or a retry's: registered (its files, then tell everyone and update the
+   * receipt, then forget it in the pending store) or back into the retry queue. Telling comes before forgetting: a
+   * stop in between tells people twice rather than never.
+   */
   private async finishLate(p: PendingReport, result: StoreResult): Promise<void> {
     if (result.type === 'failed') {
-      this.queue.addReport(p);
+      await this.queue.addReport(p);
       return;
     }
     if (result.type !== 'stored') {
       this.log('reporting.pendingDropped', { reason: result.type });
       await this.ctx.sendText(p.reporterId, this.deps.cards.text(p.locale, 'bot.error'));
+      await this.queue.removeReport(p.draft.submissionId);
       return;
     }
     const units = await this.org.units().catch(() => new Map() as OrgUnits);
     const known = this.recent.get(p.draft.submissionId);
     if (known) known.view = receiptView(this.caseUrl, result.deviation, units, null);
+    const filesDone = await this.attachFiles(p, result.deviation.caseNumber);
     if (result.fresh) await this.announce(result.deviation, p.receiptRef, p.locale, true);
+    if (filesDone) {
+      await this.queue.removeReport(p.draft.submissionId);
+    } else {
+      p.storedAs = result.deviation.caseNumber;
+      await this.queue.addReport(p);
+    }
+  }
+
+  /** The files of a case just registered, in the background; what cannot be stored now waits in the queue. */
+  private attachLater(p: PendingReport, caseNumber: string): void {
+    const work = this.attachFiles(p, caseNumber)
+      .then(async (done) => {
+        if (done) return;
+        p.storedAs = caseNumber;
+        await this.queue.addReport(p);
+      })
+      .catch((err: unknown) => this.log('reporting.attachFailed', err));
+    this.attaching.add(work);
+    void work.finally(() => this.attaching.delete(work));
+  }
+
+  /**
+   * Stores the report's files with its case, one at a time, each leaving `p.files` once stored; true when none is left.
+   * A file the store refuses for good is dropped and the reporter told; any other failure stops here, to be retried.
+   */
+  private async attachFiles(p: PendingReport, caseNumber: string): Promise<boolean> {
+    const target = { caseId: p.draft.submissionId, caseNumber, route: routeOf(p.draft.kind) };
+    const refused: string[] = [];
+    let done = true;
+    while (p.files.length > 0) {
+      const file = p.files[0] as NewCaseFile;
+      try {
+        await this.deps.attachments.save(target, file);
+      } catch (err) {
+        if (!(err instanceof AttachmentRejected)) {
+          this.log('reporting.attachmentWaits', err);
+          done = false;
+          break;
+        }
+        this.log('reporting.attachmentRejected', { reason: err.reason });
+        refused.push(file.name);
+      }
+      p.files.shift();
+    }
+    for (const name of refused) await this.ctx.sendText(p.reporterId, this.deps.cards.text(p.locale, 'bot.fileNotStored', { name: plainName(name), caseNumber }));
+    return done;
   }
 
   /** One attempt to store the report: a number from the block, the domain's rules, the create. */
@@ -292,7 +393,7 @@ export class Reporting {
 
   /** Resolves when every queued announcement has been sent (tests, and a clean shutdown). */
   idle(): Promise<void> {
-    return this.announcing;
+    return Promise.all([this.announcing, ...this.attaching]).then(() => undefined);
   }
 
   private async announce(d: Deviation, receiptRef: MessageRef | null, locale: string, delayed: boolean): Promise<void> {
@@ -375,9 +476,19 @@ export class Reporting {
   private async retryRound(): Promise<{ stored: number; waiting: number }> {
     let stored = 0;
     for (const p of [...this.queue.reports.values()]) {
+      if (p.storedAs !== null) {
+        // The case is in; only some of its files wait.
+        if (await this.attachFiles(p, p.storedAs)) await this.queue.removeReport(p.draft.submissionId);
+        else await this.queue.persist(p);
+        continue;
+      }
+      const drawn = p.sequence;
       const result = await this.store(p);
-      if (result.type === 'failed') continue;
-      this.queue.reports.delete(p.draft.submissionId);
+      if (result.type === 'failed') {
+        // A number drawn in this attempt is kept with the report, so a restart does not draw another.
+        if (p.sequence !== drawn) await this.queue.persist(p);
+        continue;
+      }
       if (result.type === 'stored') stored++;
       await this.finishLate(p, result);
     }
@@ -404,6 +515,14 @@ export class Reporting {
 }
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * A file name inside a chat message, which Teams renders as markdown: links, HTML and code cannot start in it. The
+ * names are the reporter's own and go only to the reporter, so the rest (an underscore) is left as it is.
+ */
+export function plainName(name: string): string {
+  return name.replace(/[\\`[\]<>]/g, (c) => `\\${c}`);
+}
 
 function submissionIdOf(data: unknown): string | null {
   if (data === null || typeof data !== 'object') return null;

@@ -1,5 +1,5 @@
 // What the reporting use cases show, as plain models, and the card builders that turn them into cards (src/cards behind an adapter).
-import type { CaseEvent, CaseRoute, CaseStatus, ConsequenceFor, DeviationKind, Instant, Severity } from '../../domain/index.js';
+import type { CaseEvent, CaseRoute, CaseStepType, CaseStatus, ConsequenceFor, DeviationKind, Instant, Severity } from '../../domain/index.js';
 import type { CardJson } from '../conversation/types.js';
 import type { FieldErrors, ReportFormValues } from './report-form.js';
 
@@ -14,7 +14,7 @@ export interface ReportFormView {
   readonly units: readonly UnitChoice[];
   /** The whistleblowing form: its own texts and no kind to choose. */
   readonly whistleblowing: boolean;
-  /** Names of files sent in the chat, recorded on the case (not uploaded: see the reporting README). */
+  /** Names of files sent in the chat, held for this form and stored with the case when it is sent (see the reporting README). */
   readonly attachments: readonly string[];
   /** Now on the Oslo wall clock: the default "when" and the latest date allowed. */
   readonly defaults: { readonly date: string; readonly time: string };
@@ -107,7 +107,7 @@ export interface ReportingCards {
 
 export type StatusChange =
   | { readonly type: 'delivered'; readonly caseNumber: string }
-  | { readonly type: CaseEvent['type']; readonly caseNumber: string; readonly actorName: string | null }
+  | { readonly type: CaseStepType; readonly caseNumber: string; readonly actorName: string | null }
   | { readonly type: 'measureAdded'; readonly caseNumber: string };
 
 /** Plain bot replies (the catalogue's keys in src/cards). */
@@ -120,5 +120,11 @@ export type BotText =
   | 'bot.caseAlreadyTaken'
   | 'bot.forbidden'
   | 'bot.alreadySubmitted'
-  | 'bot.attachmentsLater'
+  | 'bot.attachmentsOnSubmit'
+  | 'bot.fileTooLarge'
+  | 'bot.fileNotAllowed'
+  | 'bot.fileUnavailable'
+  | 'bot.tooManyFiles'
+  | 'bot.filesMissing'
+  | 'bot.fileNotStored'
   | 'bot.personalOnly';

@@ -7,7 +7,11 @@ import type { CaseActionType, CaseStatus, CauseCategory, ConsequenceFor, Deviati
 
 export interface ApiError {
   error: {
-    /** 'unauthenticated' (401), 'forbidden' (403), 'notFound' (404), 'invalidRequest' (400), 'conflict' (409), 'unavailable' (503), 'internalError' (500). */
+    /**
+     * 'unauthenticated' (401), 'forbidden' (403), 'notInOrganisation' (403: a valid sign-in of someone the organisation
+     * does not know), 'notFound' (404), 'invalidRequest' (400), 'conflict' (409), 'invalidState' (409: the record's state
+     * does not allow the step, e.g. closing a closed case), 'unavailable' (503), 'internalError' (500).
+     */
     code: string;
     /** Norwegian bokmål, for people. */
     message: string;
@@ -15,6 +19,8 @@ export interface ApiError {
     details?: { field: string; message: string }[];
     /** For 'conflict' on a case: the case as it is now (someone else's change), so the tab can show it. */
     current?: CaseDetail;
+    /** For 'conflict' on a measure (POST /api/measures/:id/complete): the measure as it is now. */
+    currentMeasure?: MeasureView;
   };
 }
 
@@ -31,7 +37,10 @@ export interface LocalPersona {
   unitName: string;
 }
 
-/** POST /api/local/sign-in { persona } → a token signed by the local Entra stand-in, validated like a Teams SSO token. */
+/**
+ * POST /api/local/sign-in { persona } (or { personId }, for tests) → a token signed by the local Entra stand-in,
+ * validated like a Teams SSO token. Send it as `Authorization: Bearer <token>`; 404 outside local runs.
+ */
 export interface LocalSignIn {
   token: string;
   expiresAt: string;
@@ -53,6 +62,8 @@ export interface MeView {
   whistleblowingRecipient: boolean;
   /** True when signed in through the local persona page (shown as a banner). */
   localSession: boolean;
+  /** The person's preferred language in Microsoft 365 (Graph `/me`, read as the user); 'nb' when unset or unknown. */
+  locale: Locale;
 }
 
 /** GET /api/units: the whole tree (not secret), for filters and pickers. */
@@ -79,8 +90,9 @@ export interface PersonSummary {
  *   kind, status, severity: one value each, or comma-separated values
  *   unitId: that unit and those below it (must be within what I may see)
  *   from, to: YYYY-MM-DD, reported within (Oslo dates, inclusive)
- *   q: text search (case number, title, and the text the viewer may read)
- *   sort=reportedAt|-reportedAt|severity|-severity|status (default -reportedAt)
+ *   q: text search (case number, title, and the text the viewer may read; a health-related case whose details the
+ *      viewer may not read matches on its number only). 503 'unavailable' until the case index has loaded.
+ *   sort=reportedAt|-reportedAt|severity|-severity|status|-status (default -reportedAt; ties newest first)
  *   pageSize (1–100, default 50), continuation (opaque, from the previous page)
  */
 export interface CaseSummary {
@@ -115,8 +127,9 @@ export interface PersonRef {
 }
 
 export interface HistoryEntry {
-  /** Case events ('report', 'receive', …) and record changes ('analysis', 'measureAdded', 'feedback', 'escalated', 'assigned'). */
+  /** Case events ('report', 'receive', …) and record changes ('analysis', 'measureAdded', 'feedback', 'escalated'). */
   type: string;
+  /** For a whistleblowing report seen by its reporter: the recipients are not named (id '', name 'Mottaker av varselet'). */
   actor: PersonRef;
   at: string;
   from: CaseStatus | null;
@@ -149,7 +162,11 @@ export interface Attachment {
   url: string;
 }
 
-/** GET /api/cases/:id — every read is recorded (who, when) in the case's read log. */
+/**
+ * GET /api/cases/:id — every read is recorded (who, when) in the case's read log. Every write below answers with the
+ * case as it is after the write (a new `etag`). GET /api/cases/:id/attachments/:name downloads a file (only for those
+ * who may see the health details: files may hold them; `attachments` is empty for the others).
+ */
 export interface CaseDetail extends CaseSummary {
   description: string;
   location: string | null;
@@ -200,14 +217,30 @@ export interface NewMeasureBody {
   deadline: string;
 }
 
-/** POST /api/cases/:id/feedback → { sent }: a message to the reporter through the bot, and their receipt card updated. */
+/** POST /api/cases/:id/feedback → FeedbackResult: a message to the reporter through the bot, and their receipt card updated. */
 export interface FeedbackBody {
+  /** 1–4,000 characters; goes to the reporter's personal chat only, and into the case's history. */
   text: string;
 }
 
-/** POST /api/cases/:id/escalate → { agendaItemId, committeeName }: an agenda proposal in the committee above. */
+export interface FeedbackResult {
+  /** False when the bot could not reach the reporter (not installed); the feedback is in the history either way. */
+  sent: boolean;
+  /** The case with the feedback in its history: its `etag` is the one to send next. */
+  case: CaseDetail;
+}
+
+/** POST /api/cases/:id/escalate → EscalateResult: an agenda proposal in the committee above. */
 export interface EscalateBody {
+  /** 1–4,000 characters: what the committee should look at (it sees this, not the case's free text). */
   note: string;
+}
+
+export interface EscalateResult {
+  agendaItemId: string;
+  committeeName: string;
+  /** The case with the escalation in its history: its `etag` is the one to send next. */
+  case: CaseDetail;
 }
 
 // ---- action list ---------------------------------------------------------------------------
@@ -215,14 +248,23 @@ export interface EscalateBody {
 /**
  * GET /api/measures — query: source (deviation|riskItem|audit|meetingDecision|procedureSelfAssessment),
  * unitId (and below), status (comma-separated; default open,inProgress), overdue=true, mine=true (I own them),
- * pageSize, continuation. GET /api/measures/export.xlsx takes the same filters and returns every matching row.
+ * pageSize (1–100, default 50), continuation. Earliest deadline first. Scope: the units the viewer leads and below
+ * (a kommunalsjef the sector; quality advisers and the kommunedirektør everything) and, anywhere, the measures the
+ * viewer owns; a unitId outside that shows only the viewer's own measures there. A page can hold fewer than pageSize
+ * items while `continuation` is still set: go on until it is null.
+ * GET /api/measures/export.xlsx takes the same filters (not pageSize/continuation) and returns every matching row, at
+ * most 10,000 (the sheet says so when it was cut), as `aksjonsliste-YYYY-MM-DD.xlsx`.
  */
 export interface MeasurePage {
   items: MeasureView[];
   continuation: string | null;
 }
 
-/** POST /api/measures/:id/complete → MeasureView. The comment is the measure's evaluation (did it work?). */
+/**
+ * POST /api/measures/:id/complete → MeasureView. The comment is the measure's evaluation (did it work?). The owner or a
+ * leader of its unit or above may; 409 'conflict' (with `currentMeasure`) when `etag` is stale, 409 'invalidState' when
+ * the measure cannot be done from its status (cancelled), 403 for others who see it, 404 for those who do not.
+ */
 export interface CompleteMeasureBody {
   etag: string;
   comment: string;
@@ -230,22 +272,46 @@ export interface CompleteMeasureBody {
 
 // ---- dashboard -----------------------------------------------------------------------------
 
-/** GET /api/dashboard?unitId=&months=12 (unitId defaults to the viewer's top unit; whistleblowing never counted). */
+/**
+ * GET /api/dashboard?unitId=&months=12 (unitId defaults to the viewer's top unit; months 1–36; whistleblowing never
+ * counted). 403 for someone who sees no unit's cases (an employee) or asks for a unit outside what they see; 503
+ * 'unavailable' while the index behind it is still loading.
+ *
+ * Drill-down: every count but `byMonth[].closed` and `medianDaysToClose` is of cases *reported* in the period (the
+ * inbox's from/to, Oslo dates), in the unit and below (the inbox's unitId). A month bar is from=YYYY-MM-01 to the
+ * month's last day (or `period.to`); a kind, severity or unit bar is `period.from`–`period.to` plus that filter;
+ * 'none' is a case without severity.
+ */
 export interface DashboardView {
   unit: UnitView;
   asOf: string | null;
-  /** Oldest first: 'YYYY-MM' (Oslo), reported and closed that month. */
+  /** The period as the inbox's from/to (YYYY-MM-DD, Oslo, inclusive): the first day of the oldest month to today. */
+  period: { from: string; to: string };
+  /** Oldest first: 'YYYY-MM' (Oslo), reported that month, and closed that month (whenever reported). */
   byMonth: { month: string; reported: number; closed: number }[];
+  /** Every ordinary kind, zeros included. */
   byKind: { kind: DeviationKind; count: number }[];
+  /** low, medium, high, critical, then 'none'. */
   bySeverity: { severity: Severity | 'none'; count: number }[];
-  /** The unit's children (or the unit itself at the lowest level). */
-  byUnit: { unitId: string; unitName: string; reported: number; open: number }[];
+  /**
+   * The unit's children by name, each counting itself and everything below it (or the unit itself at the lowest
+   * level). `reported` in the period, `open` of those not closed now. `own: true` marks an extra first entry with the
+   * cases registered on the unit itself rather than below it (only when there are some); the inbox's unit filter
+   * cannot isolate those, so its drill-down shows the unit with everything below.
+   */
+  byUnit: { unitId: string; unitName: string; reported: number; open: number; own?: boolean }[];
+  /** Reported in the period and not closed now. */
   open: number;
+  /** Reported in the period and closed now. */
   closed: number;
-  /** Median days from reported to closed, for cases closed in the period; null if none. */
+  /** Median days (one decimal) from reported to closed, for cases closed in the period; null if none. */
   medianDaysToClose: number | null;
+  /** Open or in-progress measures of the unit and below whose deadline has passed (Oslo). */
   overdueMeasures: number;
-  /** Reported in the last three months against the three before: 'up' | 'down' | 'flat'. */
+  /**
+   * Reported in the last three months (to today) against the three months before: 'up' or 'down' when the change is
+   * more than 10 % and more than two cases, else 'flat'.
+   */
   trend: 'up' | 'down' | 'flat';
 }
 

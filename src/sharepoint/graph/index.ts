@@ -11,7 +11,7 @@ export {
 } from './graph-error.js';
 export { type Page, PagingLimitError, allItems, collectAll, pages } from './paging.js';
 export { type BatchOptions, type BatchRequest, type BatchResult, MAX_BATCH, runBatch } from './batch.js';
-export { type DeltaItem, type DeltaOptions, type DeltaRound, readListDelta } from './delta.js';
+export { type DeltaItem, type DeltaOptions, type DeltaRound, readListDelta, readListDeltaAs } from './delta.js';
 export { type FilterValue, ODataFilter, ODataValueError, odataLiteral, odataString, where } from './odata.js';
 export { type Clock, systemClock } from './clock.js';
 export { type UserAgentParts, userAgentString } from './decorate-middleware.js';

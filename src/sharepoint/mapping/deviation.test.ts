@@ -48,6 +48,23 @@ describe('deviation mapping', () => {
     expect(new Set(Object.keys(deviationToFields(full)))).toEqual(new Set(DEVIATION_COLUMNS));
   });
 
+  it('writes the sector of the case unit beside it (null when none is given), and reads the case the same either way', () => {
+    expect(deviationToFields(full, { sectorId: 'mh' }).SectorId).toBe('mh');
+    expect(deviationToFields(full)).toMatchObject({ StatusRank: 5, SeverityRank: 2 });
+    expect(deviationToFields(deviation({ status: 'new', severity: null }))).toMatchObject({ StatusRank: 1, SeverityRank: null });
+    expect(deviationToFields(full).SectorId).toBeNull();
+    expect(deviationFromFields(readBack(deviationToFields(full, { sectorId: 'mh' })), SOURCE)).toEqual(full);
+  });
+
+  it('round-trips the history of changes that keep the status (analysis, measure, feedback, escalation)', () => {
+    const changes = ['analysis', 'measureAdded', 'feedback', 'escalated'] as const;
+    const d = deviation({
+      status: 'underAnalysis',
+      history: changes.map((type, i) => ({ type, actorId: 'tl-a', at: `2026-03-0${i + 3}T09:00:00.000Z`, from: 'underAnalysis', to: 'underAnalysis', note: `${type} note` })),
+    });
+    expect(deviationFromFields(readBack(deviationToFields(d)), SOURCE).history.map((e) => e.type)).toEqual(changes);
+  });
+
   it('a corrupt row is a clear error naming the list, the item and the columns, not the values', () => {
     const fields = readBack(deviationToFields(full), { Status: 'lukket', History: '{not json', ReportedAt: 'i går' });
     let error: unknown;

@@ -4,13 +4,11 @@
 // 5-whys analysis, consequenceFor, linked ids) is JSON in a note column; the cause category has its
 // own choice column, for statistics.
 import { z } from 'zod';
-import { CASE_STATUSES, CAUSE_CATEGORIES, CONSEQUENCE_FOR, DEVIATION_KINDS, SEVERITIES, type Deviation } from '../../domain/index.js';
+import { CASE_EVENT_TYPES, CASE_STATUSES, CAUSE_CATEGORIES, CONSEQUENCE_FOR, DEVIATION_KINDS, SEVERITIES, type CaseStatus, type Deviation, severityRank } from '../../domain/index.js';
 import { type Fields, type RowSource, flag, instant, jsonText, oneOf, optionalInstant, optionalText, readRow } from './fields.js';
 
-const CASE_EVENT_TYPES = ['report', 'receive', 'startAnalysis', 'decideMeasures', 'close', 'reopen'] as const;
-
 const caseEvent = z.object({
-  type: z.enum(CASE_EVENT_TYPES),
+  type: oneOf(CASE_EVENT_TYPES),
   actorId: z.string(),
   at: z.string(),
   from: oneOf(CASE_STATUSES).nullable(),
@@ -33,6 +31,10 @@ const deviationRow = z.object({
     .nullish()
     .transform((v) => v ?? null),
   UnitId: z.string().min(1),
+  // Derived columns for queries, written on every save; read only so an update can check what it wrote.
+  SectorId: optionalText,
+  SeverityRank: z.number().nullish(),
+  StatusRank: z.number().nullish(),
   ReporterId: z.string().min(1),
   HandlerId: optionalText,
   OccurredAt: optionalInstant,
@@ -63,9 +65,24 @@ const deviationRow = z.object({
 /** The columns a deviation is read from: `$expand=fields($select=…)`. */
 export const DEVIATION_COLUMNS: readonly string[] = Object.keys(deviationRow.shape);
 
-export function deviationToFields(d: Deviation): Fields {
+/**
+ * What a row holds beside the case itself: the sector (kommunalsjefområde) of the case's unit, so that a
+ * sector's inbox is one indexed `SectorId eq` instead of an OR over its units. Derived from the
+ * organisation tree when written (the repository resolves it); null for a unit outside any sector.
+ */
+export interface DeviationRowContext {
+  readonly sectorId: string | null;
+}
+
+/** The status's place in the lifecycle, 1 (new) to 5 (closed): what the StatusRank column sorts by. */
+export const statusRank = (status: CaseStatus): number => CASE_STATUSES.indexOf(status) + 1;
+
+export function deviationToFields(d: Deviation, row: DeviationRowContext = { sectorId: null }): Fields {
   return {
     RecordId: d.id,
+    SectorId: row.sectorId,
+    SeverityRank: d.severity === null ? null : severityRank(d.severity),
+    StatusRank: statusRank(d.status),
     Title: d.title,
     CaseNumber: d.caseNumber,
     Kind: d.kind,

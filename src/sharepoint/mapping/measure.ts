@@ -43,6 +43,8 @@ const measureRow = z.object({
   SourceId: z.string().min(1),
   OwnerId: z.string().min(1),
   UnitId: z.string().min(1),
+  // Derived for queries, written on every save; read only so an update can check what it wrote.
+  SectorId: optionalText,
   Deadline: calendarDate,
   Status: oneOf(MEASURE_STATUSES),
   CreatedAt: instant,
@@ -53,9 +55,18 @@ const measureRow = z.object({
 
 export const MEASURE_COLUMNS: readonly string[] = Object.keys(measureRow.shape);
 
-export function measureToFields(m: Measure): Fields {
+/**
+ * What a row holds beside the measure itself: the sector (kommunalsjefområde) of its unit, so that a sector's action
+ * list is one indexed `SectorId eq` instead of an OR over its units. Resolved by the repository from the tree.
+ */
+export interface MeasureRowContext {
+  readonly sectorId: string | null;
+}
+
+export function measureToFields(m: Measure, row: MeasureRowContext = { sectorId: null }): Fields {
   return {
     RecordId: m.id,
+    SectorId: row.sectorId,
     Title: m.title,
     Description: m.description,
     Source: m.source.type,

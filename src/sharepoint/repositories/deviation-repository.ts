@@ -1,20 +1,15 @@
 // Deviations in the quality site's 'Avvik'; whistleblowing reports only ever in the confidential site's 'Varsler'.
-import { DuplicateRecord } from '../../app/ports/index.js';
-import type { BulkCreateResult, DeviationCountFilter, DeviationRepository, ImportRow, Page, PageRequest, Stored } from '../../app/ports/index.js';
-import { type CaseNumber, type CaseRoute, type Deviation, kindOfPrefix, normaliseCaseNumber, parseCaseNumber, routeOf } from '../../domain/index.js';
-import { type GraphClient, GraphConflictError, GraphRequestError, GraphThrottledError, GraphUnknownOutcome, where } from '../graph/index.js';
-import { DEVIATION_COLUMNS, deviationFromFields, deviationToFields } from '../mapping/deviation.js';
+import { DuplicateRecord, MAX_SCOPE_CLAUSES } from '../../app/ports/index.js';
+import type { BulkCreateResult, DeviationCountFilter, DeviationQuery, DeviationRepository, ImportRow, Page, PageRequest, Stored } from '../../app/ports/index.js';
+import { type CaseNumber, type CaseRoute, type Deviation, kindOfPrefix, normaliseCaseNumber, parseCaseNumber, routeOf, severityRank } from '../../domain/index.js';
+import { type GraphClient, GraphConflictError, GraphRequestError, GraphThrottledError, GraphUnknownOutcome, type ODataFilter, where } from '../graph/index.js';
+import { DEVIATION_COLUMNS, deviationFromFields, deviationToFields, statusRank } from '../mapping/deviation.js';
+import type { Fields } from '../mapping/fields.js';
 import type { ListDirectory } from './list-directory.js';
-import type { ItemQuery, RawItem } from './list-query.js';
+import { InvalidContinuationError, type ItemQuery, type RawItem, readAll } from './list-query.js';
+import { patchMany } from './patch-many.js';
 import { RecordList, type RecordListOptions, type RecordMapping } from './record-list.js';
-
-const mapping: RecordMapping<Deviation> = {
-  entity: 'Deviation',
-  columns: DEVIATION_COLUMNS,
-  toFields: deviationToFields,
-  fromFields: deviationFromFields,
-  idOf: (d) => d.id,
-};
+import type { UnitSectors } from './unit-sectors.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -39,17 +34,67 @@ export function openDeviationsQuery(unitId: string, pageSize = DEFAULT_PAGE_SIZE
   };
 }
 
+/** Graph's `$filter` is bounded in length; an inbox page reads at most this many cases by id in one request. */
+const IDS_PER_QUERY = 50;
+
+/**
+ * The `$filter` and `$orderby` of an inbox query. Every column is indexed (lists.ts). The clause most
+ * likely to narrow the list comes first — a person's cases, then the scope, then kind, status, severity
+ * and period — since SharePoint starts from the first indexed clause. Sorting by severity or status uses
+ * their rank columns (a choice column would sort by its text); ties go newest first.
+ */
+export function inboxQuery(q: DeviationQuery, pageSize = DEFAULT_PAGE_SIZE): Omit<ItemQuery, 'list' | 'columns'> {
+  const clauses: ODataFilter[] = [];
+  if (q.reporterId !== undefined) clauses.push(where.eq('ReporterId', q.reporterId));
+  if (q.handlerId !== undefined) clauses.push(where.eq('HandlerId', q.handlerId));
+  if (q.scope.type === 'within') {
+    const parts = [...new Set(q.scope.sectorIds)].map((id) => where.eq('SectorId', id)).concat([...new Set(q.scope.unitIds)].map((id) => where.eq('UnitId', id)));
+    if (parts.length === 0) throw new RangeError('An empty scope matches nothing; do not query it.');
+    if (parts.length > MAX_SCOPE_CLAUSES) throw new RangeError(`A scope may name at most ${MAX_SCOPE_CLAUSES} sectors and units, not ${parts.length}.`);
+    clauses.push(where.or(...parts));
+  }
+  if (q.kinds?.length) clauses.push(where.in('Kind', [...new Set(q.kinds)]));
+  if (q.statuses?.length) clauses.push(where.in('Status', [...new Set(q.statuses)]));
+  if (q.severities?.length) clauses.push(where.in('Severity', [...new Set(q.severities)]));
+  if (q.reportedFrom !== undefined) clauses.push(where.ge('ReportedAt', new Date(q.reportedFrom)));
+  if (q.reportedBefore !== undefined) clauses.push(where.lt('ReportedAt', new Date(q.reportedBefore)));
+  const sort = q.sort ?? { by: 'reportedAt', direction: 'desc' };
+  const orderBy: [string, 'asc' | 'desc'][] =
+    sort.by === 'reportedAt'
+      ? [['ReportedAt', sort.direction]]
+      : [[sort.by === 'severity' ? 'SeverityRank' : 'StatusRank', sort.direction], ['ReportedAt', 'desc']];
+  return { ...(clauses.length > 0 ? { filter: where.and(...clauses) } : {}), orderBy, top: pageSize };
+}
+
 export class SharePointDeviationRepository implements DeviationRepository {
   private readonly ordinary: RecordList<Deviation>;
   private readonly confidential: RecordList<Deviation>;
 
+  /** `sectors` gives the SectorId written beside each case; without it SectorId stays empty (tests of other things). */
   constructor(
     private readonly client: GraphClient,
     directory: ListDirectory,
     options: RecordListOptions = {},
+    private readonly sectors?: UnitSectors,
   ) {
+    const mapping: RecordMapping<Deviation> = {
+      entity: 'Deviation',
+      columns: DEVIATION_COLUMNS,
+      toFields: (d) => this.toFields(d),
+      fromFields: deviationFromFields,
+      idOf: (d) => d.id,
+    };
     this.ordinary = new RecordList(client, directory, 'deviations', mapping, options);
     this.confidential = new RecordList(client, directory, 'whistleblowingReports', mapping, options);
+  }
+
+  /** Call `sectors.ensure` first on every write path: the mapping is synchronous. */
+  private toFields(d: Deviation): Fields {
+    return deviationToFields(d, { sectorId: this.sectors?.sectorOf(d.unitId) ?? null });
+  }
+
+  private async sectorsFor(unitIds: Iterable<string>): Promise<void> {
+    await this.sectors?.ensure(unitIds);
   }
 
   private store(route: CaseRoute): RecordList<Deviation> {
@@ -64,9 +109,9 @@ export class SharePointDeviationRepository implements DeviationRepository {
    */
   async create(deviation: Deviation): Promise<Stored<Deviation>> {
     const store = this.store(routeOf(deviation.kind));
-    const list = await store.list();
+    const [list] = await Promise.all([store.list(), this.sectorsFor([deviation.unitId])]);
     try {
-      const raw = await this.client.post<RawItem>(`${list.path}/items`, { fields: deviationToFields(deviation) });
+      const raw = await this.client.post<RawItem>(`${list.path}/items`, { fields: this.toFields(deviation) });
       return store.toStored(raw, list);
     } catch (err) {
       if (err instanceof GraphConflictError) {
@@ -80,6 +125,7 @@ export class SharePointDeviationRepository implements DeviationRepository {
   }
 
   async createMany(rows: readonly ImportRow<Deviation>[]): Promise<BulkCreateResult> {
+    await this.sectorsFor(rows.map((r) => r.value.unitId));
     const byRoute = (route: CaseRoute) => rows.filter((r) => routeOf(r.value.kind) === route);
     const results = await Promise.all([this.ordinary.createMany(byRoute('ordinary')), this.confidential.createMany(byRoute('confidential'))]);
     return {
@@ -101,7 +147,8 @@ export class SharePointDeviationRepository implements DeviationRepository {
     return this.guard(await this.store(route).findOne(where.eq('CaseNumber', canonical.value)), route);
   }
 
-  update(next: Deviation, etag: string): Promise<Stored<Deviation>> {
+  async update(next: Deviation, etag: string): Promise<Stored<Deviation>> {
+    await this.sectorsFor([next.unitId]);
     return this.store(routeOf(next.kind)).update(next, etag);
   }
 
@@ -115,6 +162,61 @@ export class SharePointDeviationRepository implements DeviationRepository {
 
   count(filter: DeviationCountFilter = {}): Promise<number> {
     return this.store(filter.route ?? 'ordinary').count(filter.unitId === undefined ? undefined : where.eq('UnitId', filter.unitId));
+  }
+
+  /** One request. A continuation from another query (or edited) is an InvalidContinuationError, never a 500. */
+  async query(query: DeviationQuery, page: PageRequest = {}): Promise<Page<Stored<Deviation>>> {
+    const route = query.route ?? 'ordinary';
+    if (query.scope.type === 'within' && query.scope.sectorIds.length + query.scope.unitIds.length === 0) return { items: [], continuation: null };
+    const itemQuery = inboxQuery(query, page.pageSize);
+    try {
+      const found = await this.store(route).page(itemQuery, page.continuation);
+      return { items: found.items.filter((s) => routeOf(s.value.kind) === route), continuation: found.continuation };
+    } catch (err) {
+      // The store refuses a skip token that belongs to another query with a 400.
+      if (page.continuation && err instanceof GraphRequestError && err.status === 400) throw new InvalidContinuationError();
+      throw err;
+    }
+  }
+
+  async getMany(ids: readonly string[], route: CaseRoute = 'ordinary'): Promise<Stored<Deviation>[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length > 100) throw new RangeError('getMany reads at most 100 cases at a time.');
+    const chunks: string[][] = [];
+    for (let at = 0; at < unique.length; at += IDS_PER_QUERY) chunks.push(unique.slice(at, at + IDS_PER_QUERY));
+    const pages = await Promise.all(chunks.map((chunk) => this.store(route).page({ filter: where.in('RecordId', chunk), top: chunk.length })));
+    return pages.flatMap((p) => p.items).filter((s) => routeOf(s.value.kind) === route);
+  }
+
+  /**
+   * Writes SectorId, SeverityRank and StatusRank where a stored case lacks them or they are out of date (cases
+   * written before the columns existed, or a unit moved to another sector). Reads every case's few key columns,
+   * so it belongs at start-up or in a maintenance run, not on a request. Returns how many cases were patched.
+   */
+  async backfillDerivedColumns(): Promise<number> {
+    let patched = 0;
+    for (const store of [this.ordinary, this.confidential]) {
+      const list = await store.list();
+      const items = await readAll(this.client, { list: list.path, columns: ['RecordId', 'UnitId', 'Severity', 'Status', 'SectorId', 'SeverityRank', 'StatusRank'], top: 5000 });
+      await this.sectorsFor(items.map((raw) => String((raw.fields as Record<string, unknown> | undefined)?.UnitId ?? '')));
+      const patches = [];
+      for (const raw of items) {
+        const f = (raw.fields ?? {}) as Record<string, unknown>;
+        const status = f.Status as Deviation['status'] | undefined;
+        if (typeof raw.id !== 'string' || typeof f.UnitId !== 'string' || status === undefined) continue;
+        const want: Fields = {
+          SectorId: this.sectors?.sectorOf(f.UnitId) ?? null,
+          SeverityRank: typeof f.Severity === 'string' ? severityRank(f.Severity as NonNullable<Deviation['severity']>) : null,
+          StatusRank: statusRank(status),
+        };
+        if (Object.entries(want).every(([k, v]) => (f[k] ?? null) === v)) continue;
+        patches.push({ key: String(f.RecordId ?? raw.id), url: `${list.path}/items/${raw.id}/fields`, fields: want });
+      }
+      const failed = await patchMany(this.client, patches);
+      if (failed.length > 0) throw new Error(`${failed.length} of ${patches.length} cases in '${list.spec.displayName}' could not be brought up to date; run again.`);
+      patched += patches.length;
+    }
+    return patched;
   }
 
   /** A whistleblowing report found in the ordinary list (written by hand?) is never handed out as an ordinary case. */

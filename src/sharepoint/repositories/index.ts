@@ -1,9 +1,13 @@
 // The SharePoint implementations of the app's ports, built over one Graph client and the two site ids.
-import type { CaseMessageStore, CaseNumberAllocator, CommitteeRepository, ConversationReferenceStore, DashboardReader, DeviationRepository, DocumentRepository, MeasureRepository, OrganisationRepository, RiskRepository } from '../../app/ports/index.js';
+import type { AgendaRepository, AttachmentStore, CaseReadLogStore, CaseMessageStore, CaseNumberAllocator, CommitteeRepository, ConversationReferenceStore, DashboardReader, DeviationFeed, DeviationRepository, DocumentRepository, MeasureFeed, MeasureRepository, OrganisationRepository, RiskRepository } from '../../app/ports/index.js';
 import type { RiskThresholds } from '../../domain/index.js';
 import type { GraphClient } from '../graph/index.js';
+import { SharePointAgendaRepository } from './agenda-repository.js';
+import { type AttachmentStoreOptions, SharePointAttachmentStore } from './attachment-store.js';
+import { SharePointCaseReadLog } from './case-read-log.js';
 import { SharePointCaseMessageStore } from './case-message-store.js';
 import { SharePointCaseNumberAllocator } from './case-number-allocator.js';
+import { SharePointDeviationFeed, SharePointMeasureFeed } from './change-feeds.js';
 import { SharePointConversationReferenceStore } from './conversation-reference-store.js';
 import { SharePointLeaderChannelDirectory } from './leader-channel-directory.js';
 import { SharePointDashboardReader } from './dashboard-reader.js';
@@ -14,6 +18,7 @@ import { SharePointMeasureRepository } from './measure-repository.js';
 import { SharePointOrganisationRepository } from './organisation-repository.js';
 import type { RecordListOptions } from './record-list.js';
 import { SharePointCommitteeRepository, SharePointRiskRepository } from './seed-repositories.js';
+import { UnitSectors } from './unit-sectors.js';
 
 export { ListDirectory, ListMissingError, type SiteIds } from './list-directory.js';
 export { InvalidContinuationError } from './list-query.js';
@@ -34,6 +39,23 @@ export interface SharePointRepositories {
   conversationReferences: ConversationReferenceStore;
   /** Each unit's leader channel ('Enheter'.LeaderChannelId), and linking one. */
   leaderChannels: SharePointLeaderChannelDirectory;
+  /** Files sent with reports ('Vedlegg'; whistleblowing reports' in 'Varslingsvedlegg' in the confidential site). */
+  attachments: AttachmentStore;
+  /** Graph delta on 'Avvik' (ordinary cases only): what the case index is kept in step with. */
+  deviationFeed: DeviationFeed;
+  /** Graph delta on 'Tiltak': what the measure index (overdue counts) is kept in step with. */
+  measureFeed: MeasureFeed;
+  /** Committees' agenda items ('Saker'): proposals escalated from cases. */
+  agenda: AgendaRepository;
+  /** The read log of case details ('Innsynslogg'; whistleblowing reports' in the confidential site). */
+  caseReads: CaseReadLogStore;
+  /**
+   * Brings the columns derived on every save (SectorId, SeverityRank, StatusRank) up to date on cases written
+   * before they existed, or after units moved; returns how many were patched. For start-up and maintenance runs.
+   */
+  backfillDerivedColumns(): Promise<number>;
+  /** Writes SectorId on measures that lack it (written before the column existed): the same kind of run. Returns how many were patched. */
+  backfillMeasureSectors(): Promise<number>;
   /** Resolves every list id now (one request per site), so that the first real read pays nothing extra. */
   warmUp(): Promise<void>;
 }
@@ -42,16 +64,21 @@ export interface SharePointRepositoryOptions extends RecordListOptions {
   riskThresholds?: RiskThresholds;
   /** Records per section of the dashboard. Default 50. */
   dashboardPageSize?: number;
+  /** Upload details of the attachment libraries (tests make fragments small). */
+  attachmentUploads?: AttachmentStoreOptions;
 }
 
 export function createSharePointRepositories(client: GraphClient, sites: SiteIds, options: SharePointRepositoryOptions = {}): SharePointRepositories {
   const directory = new ListDirectory(client, sites);
-  const deviations = new SharePointDeviationRepository(client, directory, options);
-  const measures = new SharePointMeasureRepository(client, directory, options);
+  const organisation = new SharePointOrganisationRepository(client, directory, options);
+  // The sector of each case's unit is written beside the case (SectorId): the tree is read once and kept.
+  const sectors = new UnitSectors(() => organisation.allUnits());
+  const deviations = new SharePointDeviationRepository(client, directory, options, sectors);
+  const measures = new SharePointMeasureRepository(client, directory, options, sectors);
   return {
     deviations,
     measures,
-    organisation: new SharePointOrganisationRepository(client, directory, options),
+    organisation,
     committees: new SharePointCommitteeRepository(client, directory, options),
     risks: new SharePointRiskRepository(client, directory, { ...options, ...(options.riskThresholds ? { thresholds: options.riskThresholds } : {}) }),
     documents: new SharePointDocumentRepository(client, directory, options),
@@ -60,8 +87,15 @@ export function createSharePointRepositories(client: GraphClient, sites: SiteIds
     caseMessages: new SharePointCaseMessageStore(client, directory),
     conversationReferences: new SharePointConversationReferenceStore(client, directory),
     leaderChannels: new SharePointLeaderChannelDirectory(client, directory),
+    attachments: new SharePointAttachmentStore(client, directory, options.attachmentUploads),
+    deviationFeed: new SharePointDeviationFeed(client, directory),
+    measureFeed: new SharePointMeasureFeed(client, directory),
+    agenda: new SharePointAgendaRepository(client, directory, options),
+    caseReads: new SharePointCaseReadLog(client, directory, options.batch),
+    backfillDerivedColumns: () => deviations.backfillDerivedColumns(),
+    backfillMeasureSectors: () => measures.backfillSectorIds(),
     warmUp: async () => {
-      await Promise.all([directory.resolve('deviations'), directory.resolve('whistleblowingReports')]);
+      await Promise.all([directory.resolve('deviations'), directory.resolve('whistleblowingReports'), sectors.ensure()]);
     },
   };
 }

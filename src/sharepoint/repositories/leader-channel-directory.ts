@@ -25,6 +25,12 @@ export class SharePointLeaderChannelDirectory implements LeaderChannelDirectory 
     return (await this.channels()).get(unitId) ?? null;
   }
 
+  /** The unit whose leader channel this is (the channel tab shows that unit), or null; from the same cached read. */
+  async unitOfLeaderChannel(channelId: string): Promise<string | null> {
+    for (const [unitId, channel] of await this.channels()) if (channel === channelId) return unitId;
+    return null;
+  }
+
   /** Links a unit to its leader channel (when the bot is added to the channel, or by an administrator). */
   async setLeaderChannel(unitId: string, channelId: string | null): Promise<void> {
     const list = await this.directory.resolve('orgUnits');

@@ -61,6 +61,15 @@ export class SharePointOrganisationRepository implements OrganisationRepository 
     return (await this.people.findOne(where.eq('PersonId', id)))?.value ?? null;
   }
 
+  /** 25 ids per query (a `$filter` is bounded in length), the queries side by side. */
+  async peopleByIds(ids: readonly string[]): Promise<Person[]> {
+    const unique = [...new Set(ids)];
+    const chunks: string[][] = [];
+    for (let at = 0; at < unique.length; at += 25) chunks.push(unique.slice(at, at + 25));
+    const pages = await Promise.all(chunks.map((chunk) => this.people.page({ filter: where.in('PersonId', chunk), top: chunk.length })));
+    return pages.flatMap((p) => p.items.map((s) => s.value));
+  }
+
   async personByEmail(email: string): Promise<Person | null> {
     return (await this.people.findOne(where.eq('Email', email)))?.value ?? null;
   }

@@ -28,6 +28,9 @@ describe('schema', () => {
       expect(new Set(titles).size).toBe(titles.length);
     }
     expect(listSpec('whistleblowingReports').site).toBe('confidential');
+    // A whistleblowing report's files stay beside it; both attachment libraries link files to cases by an indexed CaseId.
+    expect(listSpec('whistleblowingAttachments')).toMatchObject({ site: 'confidential', template: 'documentLibrary' });
+    for (const key of ['attachments', 'whistleblowingAttachments']) expect(listSpec(key).columns.find((c) => c.name === 'CaseId')?.indexed).toBe(true);
     expect(LISTS.filter((l) => l.site === 'quality').some((l) => l.key.startsWith('whistleblowing'))).toBe(false);
   });
 

@@ -52,7 +52,12 @@ const caseColumns: readonly ColumnSpec[] = [
   choice('Kind', 'Type', DEVIATION_KINDS, { required: true, indexed: true }),
   choice('Status', 'Status', CASE_STATUSES, { required: true, indexed: true }),
   choice('Severity', 'Alvorlighetsgrad', SEVERITIES, { indexed: true }),
+  // Severity and status as numbers in their own order (lav < kritisk, ny → lukket), so the inbox can sort by them:
+  // a choice column sorts by its text. Written from Severity and Status on every save.
+  num('SeverityRank', 'Alvorlighet (rang)', { indexed: true }),
+  num('StatusRank', 'Status (rang)', { indexed: true }),
   key('UnitId', 'Enhet', { required: true, indexed: true }),
+  // The sector of UnitId, written on every save: a sector's inbox is one indexed clause, not an OR over its units.
   key('SectorId', 'Kommunalsjefområde', { indexed: true }),
   key('ReporterId', 'Meldt av', { required: true, indexed: true }),
   key('HandlerId', 'Saksbehandler', { indexed: true }),
@@ -148,6 +153,8 @@ export const LISTS: readonly ListSpec[] = [
       choice('Source', 'Kilde', MEASURE_SOURCES, { required: true, indexed: true }),
       key('SourceId', 'Kilde-id', { indexed: true }),
       key('UnitId', 'Enhet', { required: true, indexed: true }),
+      // The sector of UnitId, written on every save: a sector's action list is one indexed clause, not an OR over its units.
+      key('SectorId', 'Kommunalsjefområde', { indexed: true }),
       key('OwnerId', 'Ansvarlig', { required: true, indexed: true }),
       day('Deadline', 'Frist', { required: true, indexed: true }),
       choice('Status', 'Status', MEASURE_STATUSES, { required: true, indexed: true }),
@@ -250,6 +257,16 @@ export const LISTS: readonly ListSpec[] = [
       key('SourceId', 'Kilde-id', { indexed: true }),
       key('OwnerId', 'Saksansvarlig'),
       note('Decision', 'Vedtak'),
+      // The agenda item as the domain keeps it (meeting.ts AgendaItem): proposals wait here, with no meeting, until placed.
+      recordId,
+      choice('Status', 'Status', ['proposed', 'accepted', 'handled', 'postponed', 'withdrawn'], { indexed: true }),
+      note('Description', 'Beskrivelse'),
+      num('Year', 'År'),
+      num('Sequence', 'Løpenummer'),
+      key('PresenterId', 'Innleder'),
+      num('DurationMinutes', 'Varighet (minutter)'),
+      // The whole source as JSON: the Source choice is for filtering and says less (a riskItem is 'risk', an indicator 'other').
+      note('SourceDetails', 'Kilde (detaljer)'),
     ],
   },
   {
@@ -286,6 +303,15 @@ export const LISTS: readonly ListSpec[] = [
   { key: 'governingDocuments', displayName: 'Styringsdokumenter', description: 'Reglementer, strategier, planer og etiske retningslinjer.', template: 'documentLibrary', site: 'quality', columns: documentColumns() },
   { key: 'minutes', displayName: 'Referater', description: 'Referater fra kvalitetsutvalgene.', template: 'documentLibrary', site: 'quality', columns: [key('MeetingId', 'Møte', { indexed: true })] },
   { key: 'attachments', displayName: 'Vedlegg', description: 'Bilder og filer sendt med avviksmeldinger.', template: 'documentLibrary', site: 'quality', columns: [key('CaseId', 'Sak', { indexed: true })] },
+  // A whistleblowing report's files stay beside it, in the confidential site: where a file lies says whose report it is.
+  {
+    key: 'whistleblowingAttachments',
+    displayName: 'Varslingsvedlegg',
+    description: 'Bilder og filer sendt med varsler. Fortrolig: bare mottakerne rutinen navngir.',
+    template: 'documentLibrary',
+    site: 'confidential',
+    columns: [key('CaseId', 'Sak', { indexed: true })],
+  },
   // The whistleblowing series is counted in the confidential site: its counter alone tells how many reports there are.
   caseSequences('caseSequences', 'quality'),
   caseSequences('confidentialCaseSequences', 'confidential'),

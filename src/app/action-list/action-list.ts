@@ -1,0 +1,269 @@
+// The action list (aksjonsliste / restanseliste): every measure from every source in a person's scope, filtered and
+// paged by SharePoint's indexed queries, and marking one done with its evaluation.
+import {
+  type CalendarDate,
+  type Measure,
+  type MeasureSource,
+  type MeasureStatus,
+  type OrgUnit,
+  type OrgUnits,
+  type Person,
+  type Result,
+  changeMeasureStatus,
+  descendants,
+  hasRole,
+  isOverdue,
+  leads,
+  sectorOf,
+  toOsloDate,
+  unitChain,
+  visibleUnitIds,
+} from '../../domain/index.js';
+import { MAX_MEASURE_SCOPE_CLAUSES, type MeasureQuery, type MeasureRepository, type MeasureScope, type PageRequest, type Stored } from '../ports/index.js';
+
+export interface ActionListFilter {
+  readonly source?: MeasureSource['type'];
+  /** That unit and everything below it. */
+  readonly unitId?: string;
+  /** At least one; the API's default is open and in progress. */
+  readonly statuses: readonly MeasureStatus[];
+  /** Only overdue measures (active, deadline before today in Oslo). */
+  readonly overdue?: boolean;
+  /** Only measures the person owns. */
+  readonly mine?: boolean;
+}
+
+export interface ActionItem {
+  readonly measure: Measure;
+  readonly etag: string;
+  /** Empty when the owner is not (or no longer) in the organisation. */
+  readonly ownerName: string;
+  readonly unitName: string;
+  /** For a deviation's measure: the case number, to link back; null when the case is not known (or not a deviation). */
+  readonly sourceLabel: string | null;
+  readonly overdue: boolean;
+}
+
+export interface ActionListDeps {
+  readonly measures: MeasureRepository;
+  units(): Promise<OrgUnits>;
+  /** People by id (any number; the store is asked in chunks); unknown ids are left out. */
+  peopleByIds(ids: readonly string[]): Promise<readonly Pick<Person, 'id' | 'name'>[]>;
+  /** The case number of an ordinary case, from the case index; null when it is not there. */
+  caseNumberOf(deviationId: string): string | null;
+  readonly now: () => Date;
+  /** Called after a measure was saved (the measure index refreshes, so the dashboard's overdue count follows). */
+  readonly onChanged?: () => void;
+}
+
+export type CompleteOutcome =
+  | { readonly kind: 'ok'; readonly item: ActionItem }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'forbidden' }
+  /** The etag is not the stored one: someone saved the measure since the person read it. */
+  | { readonly kind: 'conflict'; readonly current: ActionItem }
+  | { readonly kind: 'invalid'; readonly error: Extract<Result<unknown>, { ok: false }>['error'] };
+
+/** The id of what the measure came from (the case, the risk row, the audit …). */
+export function sourceIdOf(source: MeasureSource): string {
+  switch (source.type) {
+    case 'deviation':
+      return source.deviationId;
+    case 'riskItem':
+      return source.riskItemId;
+    case 'audit':
+      return source.auditId;
+    case 'meetingDecision':
+      return source.decisionId;
+    case 'procedureSelfAssessment':
+      return source.selfAssessmentId;
+  }
+}
+
+/** Rows an export holds at most (the sheet says so when there were more). */
+export const EXPORT_ROW_CAP = 10_000;
+const EXPORT_PAGE = 1000;
+const ACTIVE: readonly MeasureStatus[] = ['open', 'inProgress'];
+const NAME_TTL_MS = 10 * 60_000;
+const NAMES_KEPT = 20_000;
+
+/** The scope a person's action list covers, as store clauses, and the test each row must pass (when the clauses had to be widened). */
+interface ResolvedScope {
+  readonly scope: MeasureScope;
+  readonly allows: (m: Measure) => boolean;
+  /** The units whose every measure the person sees ('all': every unit). */
+  readonly units: ReadonlySet<string> | 'all';
+}
+
+/** Everything under the unit, the unit too, as sector clauses where a whole sector is meant. */
+function subtreeClauses(unit: OrgUnit, units: OrgUnits): { sectorIds: string[]; unitIds: string[] } {
+  if (unit.level === 'sector') return { sectorIds: [unit.id], unitIds: [] };
+  return { sectorIds: [], unitIds: [unit.id, ...descendants(unit.id, units).map((u) => u.id)] };
+}
+
+/**
+ * Whose measures a person sees: quality advisers and whoever leads the municipality everything; everyone else the
+ * units they see by position (access.ts: those they lead and below, a coordinator's sector) and, wherever they are,
+ * the measures they own. A scope too long for one query is widened to the sectors it lies in, and the rows are then
+ * checked one by one (a page may come back shorter than asked; its continuation still goes on).
+ */
+export function actionListScope(person: Person, units: OrgUnits): ResolvedScope {
+  const visible = visibleUnitIds(person, units);
+  const root = [...units.values()].find((u) => u.level === 'municipality');
+  if (hasRole(person, 'qualityAdviser') || (root && visible.has(root.id))) return { scope: { type: 'all' }, allows: () => true, units: 'all' };
+  const allows = (m: Measure) => m.ownerId === person.id || visible.has(m.unitId);
+  // The tops of what is visible: units whose parent is not visible themselves.
+  const tops = [...visible].map((id) => units.get(id)).filter((u): u is OrgUnit => u !== undefined && (u.parentId === null || !visible.has(u.parentId)));
+  const sectorIds: string[] = [];
+  const unitIds: string[] = [];
+  for (const top of tops) {
+    const c = subtreeClauses(top, units);
+    sectorIds.push(...c.sectorIds);
+    unitIds.push(...c.unitIds);
+  }
+  if (sectorIds.length + unitIds.length + 1 <= MAX_MEASURE_SCOPE_CLAUSES) return { scope: { type: 'within', sectorIds, unitIds, ownerId: person.id }, allows, units: visible };
+  const widened = new Set(sectorIds);
+  for (const id of unitIds) widened.add(sectorOf(id, units)?.id ?? id);
+  const isSector = (id: string) => units.get(id)?.level === 'sector';
+  return {
+    scope: { type: 'within', sectorIds: [...widened].filter(isSector), unitIds: [...widened].filter((id) => !isSector(id)), ownerId: person.id },
+    allows,
+    units: visible,
+  };
+}
+
+/** Whether the person may see this measure on an action list or open it. */
+export function canSeeMeasure(person: Person, m: Measure, units: OrgUnits): boolean {
+  return actionListScope(person, units).allows(m);
+}
+
+/** Whether the person may mark it done: its owner, or a leader (or deputy) of its unit or any unit above. */
+export function canCompleteMeasure(person: Person, m: Measure, units: OrgUnits): boolean {
+  return m.ownerId === person.id || unitChain(m.unitId, units).some((u) => leads(person.id, u));
+}
+
+export class ActionList {
+  private readonly names = new Map<string, { name: string; until: number }>();
+
+  constructor(private readonly deps: ActionListDeps) {}
+
+  /** One page of the person's action list, earliest deadline first. */
+  async page(person: Person, filter: ActionListFilter, page: PageRequest = {}): Promise<{ items: ActionItem[]; continuation: string | null }> {
+    const units = await this.deps.units();
+    const plan = this.plan(person, filter, units);
+    if (plan === null) return { items: [], continuation: null };
+    const found = await this.deps.measures.query(plan.query, page);
+    return { items: await this.items(found.items.filter((s) => plan.allows(s.value)), units), continuation: found.continuation };
+  }
+
+  /** Every matching row for an export, up to `cap`; `capped` when there were more. */
+  async all(person: Person, filter: ActionListFilter, cap = EXPORT_ROW_CAP): Promise<{ items: ActionItem[]; capped: boolean }> {
+    const units = await this.deps.units();
+    const plan = this.plan(person, filter, units);
+    if (plan === null) return { items: [], capped: false };
+    const rows: Stored<Measure>[] = [];
+    let continuation: string | null = null;
+    do {
+      const found: { items: readonly Stored<Measure>[]; continuation: string | null } = await this.deps.measures.query(plan.query, { pageSize: EXPORT_PAGE, continuation });
+      for (const s of found.items) if (plan.allows(s.value)) rows.push(s);
+      continuation = found.continuation;
+    } while (continuation !== null && rows.length <= cap);
+    const capped = rows.length > cap || continuation !== null;
+    return { items: await this.items(rows.slice(0, cap), units), capped };
+  }
+
+  /** Marks the measure done with the comment as its evaluation ("did it work?"). */
+  async complete(person: Person, id: string, etag: string, comment: string): Promise<CompleteOutcome> {
+    const [stored, units] = await Promise.all([this.deps.measures.get(id), this.deps.units()]);
+    if (!stored || !canSeeMeasure(person, stored.value, units)) return { kind: 'notFound' };
+    if (!canCompleteMeasure(person, stored.value, units)) return { kind: 'forbidden' };
+    // Checked here as well as by SharePoint's If-Match: a measure someone else already completed would otherwise come
+    // back as "cannot change done to done" instead of as the other person's change.
+    if (stored.etag !== etag) return { kind: 'conflict', current: (await this.items([stored], units))[0] as ActionItem };
+    const next = changeMeasureStatus(stored.value, { to: 'done', evaluation: comment }, this.deps.now());
+    if (!next.ok) return { kind: 'invalid', error: next.error };
+    const saved = await this.deps.measures.update(next.value, etag);
+    this.deps.onChanged?.();
+    return { kind: 'ok', item: (await this.items([saved], units))[0] as ActionItem };
+  }
+
+  /** The current state of one measure as the person may see it, or null. */
+  async get(person: Person, id: string): Promise<ActionItem | null> {
+    const [stored, units] = await Promise.all([this.deps.measures.get(id), this.deps.units()]);
+    if (!stored || !canSeeMeasure(person, stored.value, units)) return null;
+    return (await this.items([stored], units))[0] ?? null;
+  }
+
+  /** The store query for the filter, or null when nothing can match (overdue with only finished statuses). */
+  private plan(person: Person, filter: ActionListFilter, units: OrgUnits): { query: MeasureQuery; allows: (m: Measure) => boolean } | null {
+    const today: CalendarDate = toOsloDate(this.deps.now());
+    const statuses = filter.overdue ? filter.statuses.filter((s) => ACTIVE.includes(s)) : [...filter.statuses];
+    if (statuses.length === 0) return null;
+    const resolved = actionListScope(person, units);
+    let scope = resolved.scope;
+    let allows = resolved.allows;
+    let within: MeasureQuery['within'];
+    if (filter.unitId !== undefined) {
+      const unit = units.get(filter.unitId);
+      if (!unit) return null;
+      const below = new Set([unit.id, ...descendants(unit.id, units).map((u) => u.id)]);
+      // Inside what the person sees, the unit filter alone says it all (one clause less for SharePoint); outside it,
+      // they still see the measures they own there.
+      const seen = resolved.units;
+      if (seen === 'all' || [...below].every((id) => seen.has(id))) scope = { type: 'all' };
+      if (unit.level !== 'municipality') {
+        const c = subtreeClauses(unit, units);
+        if (c.sectorIds.length + c.unitIds.length <= MAX_MEASURE_SCOPE_CLAUSES) within = c;
+        else {
+          const sector = sectorOf(unit.id, units);
+          within = sector ? { sectorIds: [sector.id], unitIds: [] } : undefined;
+        }
+      }
+      const scopeAllows = allows;
+      allows = (m) => below.has(m.unitId) && scopeAllows(m);
+    }
+    const query: MeasureQuery = {
+      scope,
+      statuses,
+      ...(within ? { within } : {}),
+      ...(filter.source !== undefined ? { source: filter.source } : {}),
+      ...(filter.mine ? { ownerId: person.id } : {}),
+      ...(filter.overdue ? { deadlineBefore: today } : {}),
+    };
+    return { query, allows };
+  }
+
+  private async items(rows: readonly Stored<Measure>[], units: OrgUnits): Promise<ActionItem[]> {
+    const names = await this.ownerNames(rows.map((r) => r.value.ownerId));
+    const now = this.deps.now();
+    return rows.map(({ value: m, etag }) => ({
+      measure: m,
+      etag,
+      ownerName: names.get(m.ownerId) ?? '',
+      unitName: units.get(m.unitId)?.name ?? '',
+      sourceLabel: m.source.type === 'deviation' ? this.deps.caseNumberOf(m.source.deviationId) : null,
+      overdue: isOverdue(m, now),
+    }));
+  }
+
+  /** Owners' names, kept ten minutes (names change seldom; an export of 10,000 rows asks for each owner once). */
+  private async ownerNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const now = this.deps.now().getTime();
+    const out = new Map<string, string>();
+    const missing = new Set<string>();
+    for (const id of ids) {
+      const hit = this.names.get(id);
+      if (hit && hit.until > now) out.set(id, hit.name);
+      else missing.add(id);
+    }
+    if (missing.size > 0) {
+      const people = await this.deps.peopleByIds([...missing]);
+      if (this.names.size + people.length > NAMES_KEPT) this.names.clear();
+      for (const p of people) {
+        out.set(p.id, p.name);
+        this.names.set(p.id, { name: p.name, until: now + NAME_TTL_MS });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,95 @@
+// Text search and counts over the delta-synced case index: the same scope and filters as the store's query, in memory.
+import { CASE_STATUSES, type CaseStatus, type DeviationKind, type Instant, type OrgUnits, type Severity, severityRank } from '../../domain/index.js';
+import type { CaseSort, IndexedCase } from '../ports/index.js';
+import { mayReadHealthDetails } from './scope.js';
+
+export interface IndexFilter {
+  /** The units in view; null: every unit. */
+  readonly units: ReadonlySet<string> | null;
+  readonly reporterId?: string;
+  readonly handlerId?: string;
+  readonly kinds?: readonly DeviationKind[];
+  readonly statuses?: readonly CaseStatus[];
+  readonly severities?: readonly Severity[];
+  readonly reportedFrom?: Instant;
+  readonly reportedBefore?: Instant;
+}
+
+/** Lower case in Norwegian, composed: how queries and the index's text are compared. */
+export const fold = (text: string): string => text.normalize('NFC').toLocaleLowerCase('nb');
+
+/** The words of a query: each must occur in what the viewer may search. */
+export function searchWords(q: string): string[] {
+  return fold(q).split(/\s+/).filter((w) => w !== '');
+}
+
+/** Every filter but the text. ISO instants of one format compare as strings. */
+export function matchesFilter(c: IndexedCase, f: IndexFilter, options: { ignoreStatus?: boolean } = {}): boolean {
+  if (f.units !== null && !f.units.has(c.unitId)) return false;
+  if (f.reporterId !== undefined && c.reporterId !== f.reporterId) return false;
+  if (f.handlerId !== undefined && c.handlerId !== f.handlerId) return false;
+  if (f.kinds?.length && !f.kinds.includes(c.kind)) return false;
+  if (!options.ignoreStatus && f.statuses?.length && !f.statuses.includes(c.status)) return false;
+  if (f.severities?.length && (c.severity === null || !f.severities.includes(c.severity))) return false;
+  if (f.reportedFrom !== undefined && Date.parse(c.reportedAt) < Date.parse(f.reportedFrom)) return false;
+  if (f.reportedBefore !== undefined && Date.parse(c.reportedAt) >= Date.parse(f.reportedBefore)) return false;
+  return true;
+}
+
+/**
+ * Whether every word occurs in what this viewer may search of the case. The description and the other free
+ * text only where the viewer may read the health details; for a health-related case the viewer may not read,
+ * only the case number — its title is a health detail too (withoutHealthDetails blanks it), and matching on
+ * it would tell what it says.
+ */
+export function matchesText(c: IndexedCase, words: readonly string[], viewerId: string, units: OrgUnits): boolean {
+  if (words.length === 0) return true;
+  const details = mayReadHealthDetails(viewerId, c, units);
+  const text = !details ? fold(c.caseNumber) : `${c.publicText} ${c.detailText}`;
+  return words.every((w) => text.includes(w));
+}
+
+const STATUS_RANK = new Map(CASE_STATUSES.map((s, i) => [s, i + 1]));
+
+/** The order the store uses (repositories' inboxQuery): the key, then newest report first, then id for a stable page. */
+export function compareCases(sort: CaseSort): (a: IndexedCase, b: IndexedCase) => number {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const key = (c: IndexedCase): number =>
+    sort.by === 'severity' ? (c.severity === null ? 0 : severityRank(c.severity)) : sort.by === 'status' ? (STATUS_RANK.get(c.status) ?? 0) : Date.parse(c.reportedAt);
+  return (a, b) => sign * (key(a) - key(b)) || Date.parse(b.reportedAt) - Date.parse(a.reportedAt) || a.id.localeCompare(b.id);
+}
+
+export interface IndexCounts {
+  readonly total: number;
+  /** Per status, over every filter but the status filter: what each status choice would show. */
+  readonly byStatus: Record<CaseStatus, number>;
+}
+
+export function emptyByStatus(): Record<CaseStatus, number> {
+  return Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
+}
+
+/**
+ * One pass over the index: the counts, and (when `words` is given) the matching cases in order. `words`
+ * applies to both, so the counts always describe what the list shows.
+ */
+export function searchIndex(
+  cases: Iterable<IndexedCase>,
+  f: IndexFilter,
+  options: { words?: readonly string[]; viewerId: string; units: OrgUnits; sort?: CaseSort; collect: boolean },
+): { counts: IndexCounts; matches: IndexedCase[] } {
+  const byStatus = emptyByStatus();
+  let total = 0;
+  const matches: IndexedCase[] = [];
+  const words = options.words ?? [];
+  for (const c of cases) {
+    if (!matchesFilter(c, f, { ignoreStatus: true })) continue;
+    if (!matchesText(c, words, options.viewerId, options.units)) continue;
+    byStatus[c.status]++;
+    if (f.statuses?.length && !f.statuses.includes(c.status)) continue;
+    total++;
+    if (options.collect) matches.push(c);
+  }
+  if (options.collect && options.sort) matches.sort(compareCases(options.sort));
+  return { counts: { total, byStatus }, matches };
+}

@@ -1,0 +1,5 @@
+// The case work behind the tab (inbox, case view, changes): see README.md.
+export { CaseWork, type CaseActionRequest, type CaseWorkDeps, type InboxRequest, type NewMeasureRequest, type ReporterChannel } from './case-work.js';
+export { CaseWorkError, type CaseWorkErrorCode } from './errors.js';
+export type { CaseFile, CaseListItem, InboxPage } from './views.js';
+export { ReadLog } from './read-log.js';

@@ -1,0 +1,148 @@
+// The tab's root: Teams or not, theme and language, the session, and which page the URL asks for.
+import { FluentProvider, Spinner, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { ErrorMessage, Notice } from './components/error-message';
+import { Shell } from './components/shell';
+import { ThemeObjectContext } from './components/theme-context';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { htmlLang, pickLocale } from './i18n/locale';
+import { ActionListPage } from './pages/actions/action-list-page';
+import { CasePage } from './pages/case/case-page';
+import { ChannelPage } from './pages/channel/channel-page';
+import { ConfigPage } from './pages/config/config-page';
+import { DashboardPage } from './pages/dashboard/dashboard-page';
+import { InboxPage } from './pages/inbox/inbox-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { SignInPage } from './pages/sign-in-page';
+import { RouterProvider, useRouter } from './router';
+import { SessionProvider, useSession } from './session/session';
+import { connectTeams, type TeamsHost, type TeamsTheme } from './session/teams';
+import { browserTheme, fluentTheme } from './theme';
+
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  centre: { display: 'flex', minHeight: '100vh', alignItems: 'center', justifyContent: 'center', padding: tokens.spacingHorizontalXL },
+});
+
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const mql = window.matchMedia?.(query);
+    if (!mql) return;
+    const onChange = () => setMatches(mql.matches);
+    mql.addEventListener('change', onChange);
+    return () => mql.removeEventListener('change', onChange);
+  }, [query]);
+  return matches;
+}
+
+function Pages() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { state, me, meError, reloadMe, host } = useSession();
+  const { route } = useRouter();
+  const narrowWindow = useMediaQuery('(max-width: 600px)');
+  const narrow = narrowWindow || host?.frameContext === 'sidePanel';
+  const [channelUnitId, setChannelUnitId] = useState<string | null>(null);
+  useEffect(() => {
+    if (route.page === 'channel' && route.unitId) setChannelUnitId(route.unitId);
+  }, [route]);
+
+  if (state.kind === 'signedOut') return <SignInPage expired={state.reason === 'expired'} />;
+  if (state.kind === 'teamsFailed')
+    return (
+      <main id="main" className={styles.centre}>
+        <Notice intent="warning">{t('error.teamsSignIn')}</Notice>
+      </main>
+    );
+  if (meError)
+    return (
+      <main id="main" className={styles.centre}>
+        <ErrorMessage error={meError} onRetry={reloadMe} />
+      </main>
+    );
+  if (!me)
+    return (
+      <main id="main" className={styles.centre}>
+        <Spinner label={t('common.loading')} />
+      </main>
+    );
+
+  let page;
+  switch (route.page) {
+    case 'inbox':
+      page = <InboxPage narrow={narrow} />;
+      break;
+    case 'case':
+      page = <CasePage key={route.id} id={route.id} narrow={narrow} />;
+      break;
+    case 'actions':
+      page = <ActionListPage narrow={narrow} />;
+      break;
+    case 'dashboard':
+      page = <DashboardPage />;
+      break;
+    case 'channel':
+      page = <ChannelPage unitId={route.unitId} />;
+      break;
+    case 'config':
+      page = <ConfigPage />;
+      break;
+    default:
+      page = <NotFoundPage />;
+  }
+  return (
+    <Shell narrow={narrow} channelUnitId={channelUnitId}>
+      {page}
+    </Shell>
+  );
+}
+
+function Themed({ host }: { host: TeamsHost | null }) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState<TeamsTheme>(() => (host ? host.theme : browserTheme()));
+  useEffect(() => host?.onThemeChange(setTheme), [host]);
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  const locale = pickLocale(host ? [asked, host.locale] : [asked, ...(navigator.languages ?? []), navigator.language]);
+  useEffect(() => {
+    document.documentElement.lang = htmlLang(locale);
+  }, [locale]);
+  const fluent = fluentTheme(theme);
+  return (
+    <FluentProvider theme={fluent} className={styles.provider} data-theme={theme}>
+      <ThemeObjectContext.Provider value={fluent}>
+        <I18nProvider locale={locale}>
+          <RouterProvider>
+            <SessionProvider host={host}>
+              <Pages />
+            </SessionProvider>
+          </RouterProvider>
+        </I18nProvider>
+      </ThemeObjectContext.Provider>
+    </FluentProvider>
+  );
+}
+
+export function App() {
+  useGlobalStyles();
+  const styles = useStyles();
+  const [host, setHost] = useState<TeamsHost | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void connectTeams().then((h) => live && setHost(h));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (host === undefined)
+    return (
+      <FluentProvider theme={fluentTheme(browserTheme())} className={styles.provider}>
+        <div className={styles.centre}>
+          <Spinner label="Starter Varde …" />
+        </div>
+      </FluentProvider>
+    );
+  return <Themed host={host} />;
+}

@@ -1,0 +1,30 @@
+// URLs map to the tab's pages, the channel tab's included.
+import { describe, expect, it } from 'vitest';
+import { caseHref, parseRoute } from './routes';
+
+describe('tab routes', () => {
+  it('opens the inbox for the personal tab and its own path', () => {
+    expect(parseRoute('/', '')).toEqual({ page: 'inbox' });
+    expect(parseRoute('/inbox', '?kind=nearMiss')).toEqual({ page: 'inbox' });
+    expect(parseRoute('/inbox/', '')).toEqual({ page: 'inbox' });
+  });
+
+  it('opens the channel view for a channel tab, with or without a unit in the URL', () => {
+    expect(parseRoute('/', '?unitId=u-1')).toEqual({ page: 'channel', unitId: 'u-1' });
+    expect(parseRoute('/channel', '?unitId=u-1')).toEqual({ page: 'channel', unitId: 'u-1' });
+    expect(parseRoute('/channel', '')).toEqual({ page: 'channel', unitId: null });
+  });
+
+  it('knows cases, the action list, the dashboard and the config page', () => {
+    expect(parseRoute(caseHref('AV 1/2'), '')).toEqual({ page: 'case', id: 'AV 1/2' });
+    expect(parseRoute('/actions', '')).toEqual({ page: 'actions' });
+    expect(parseRoute('/dashboard', '?unitId=x')).toEqual({ page: 'dashboard' });
+    expect(parseRoute('/config', '')).toEqual({ page: 'config' });
+  });
+
+  it('says not found for anything else', () => {
+    expect(parseRoute('/cases', '')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/cases/%E0%A4%A', '')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/admin', '')).toEqual({ page: 'notFound' });
+  });
+});

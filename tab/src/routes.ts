@@ -1,0 +1,37 @@
+// The tab's client routes, parsed from the URL (pure, so tested without a browser).
+export type Route =
+  | { page: 'inbox' }
+  | { page: 'case'; id: string }
+  | { page: 'actions' }
+  | { page: 'dashboard' }
+  | { page: 'channel'; unitId: string | null }
+  | { page: 'config' }
+  | { page: 'notFound' };
+
+export function parseRoute(pathname: string, search: string): Route {
+  const query = new URLSearchParams(search);
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const unitId = query.get('unitId');
+  if (path === '/') {
+    // A channel tab's content URL may be `/?unitId=…` (what an older config saved): the channel view.
+    return unitId ? { page: 'channel', unitId } : { page: 'inbox' };
+  }
+  if (path === '/inbox' || path === '/sign-in') return { page: 'inbox' };
+  if (path === '/actions') return { page: 'actions' };
+  if (path === '/dashboard') return { page: 'dashboard' };
+  if (path === '/channel') return { page: 'channel', unitId: unitId || null };
+  if (path === '/config') return { page: 'config' };
+  const c = /^\/cases\/([^/]+)$/.exec(path);
+  if (c?.[1]) {
+    try {
+      return { page: 'case', id: decodeURIComponent(c[1]) };
+    } catch {
+      return { page: 'notFound' };
+    }
+  }
+  return { page: 'notFound' };
+}
+
+export function caseHref(id: string): string {
+  return `/cases/${encodeURIComponent(id)}`;
+}

@@ -88,11 +88,19 @@ export function createBotMessenger(options: BotMessengerOptions): Messenger {
       return null;
     }
     let activityId: string | undefined;
+    let failure: { error: unknown } | null = null;
     await adapter.continueConversationAsync(appId, reference, async (context) => {
       startsAfresh(context);
-      const sent = await context.sendActivity(outgoingActivity(message));
-      activityId = sent?.id;
+      // Caught here, not left to the adapter's onTurnError (which logs and swallows): the caller needs the Bot
+      // Connector's answer itself (a 429 after botbuilder's retries, 403 for a team the bot was removed from).
+      try {
+        const sent = await context.sendActivity(outgoingActivity(message));
+        activityId = sent?.id;
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) throw (failure as { error: unknown }).error;
     const conversationId = reference.conversation.id;
     serviceUrls.remember(conversationId, reference.serviceUrl);
     if (!activityId) throw new Error('The Bot Connector accepted the message but returned no activity id.');
@@ -114,9 +122,15 @@ export function createBotMessenger(options: BotMessengerOptions): Messenger {
         conversation: { id: ref.conversationId, isGroup: false, conversationType: '', name: '' },
         bot: { id: appId, name: '' },
       };
+      let failure: { error: unknown } | null = null;
       await adapter.continueConversationAsync(appId, reference, async (context) => {
-        await context.updateActivity({ type: ActivityTypes.Message, id: ref.activityId, ...outgoingActivity({ card }) });
+        try {
+          await context.updateActivity({ type: ActivityTypes.Message, id: ref.activityId, ...outgoingActivity({ card }) });
+        } catch (error) {
+          failure = { error }; // as for sends: the caller gets the connector's answer
+        }
       });
+      if (failure) throw (failure as { error: unknown }).error;
     },
   };
 }

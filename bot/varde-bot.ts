@@ -9,7 +9,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Incoming, IncomingAttachment, Reply } from '../src/app/conversation/types.js';
-import type { ConversationReferenceStore } from '../src/app/ports/index.js';
+import type { ChannelDetails, ConversationReferenceStore } from '../src/app/ports/index.js';
 import { ADAPTIVE_CARD, addressOf, outgoingActivity, referenceFor, speakerOf, textOf } from './activities.js';
 import type { BotLog } from './adapter.js';
 import { type FileFetchOptions, fetchFiles, fileCandidatesOf } from './files.js';
@@ -63,6 +63,12 @@ export class VardeBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdate(async (context, next) => {
       if (context.activity.action === 'add') await this.onInstall(context);
+      if (context.activity.action === 'remove') await this.onRemoved(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersRemoved ?? []).some((m) => m.id === botId)) await this.onRemoved(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -71,8 +77,8 @@ export class VardeBot extends TeamsActivityHandler {
       await next();
     });
     // A channel the bot can now post in: reachable the same way as the team's other channels.
-    const channelAppeared = async (channel: { id?: string }, context: TurnContext, next: () => Promise<void>) => {
-      if (channel.id) await this.saveOnce({ kind: 'channel', id: channel.id }, referenceFor(context.activity, { id: channel.id, conversationType: 'channel' }));
+    const channelAppeared = async (channel: { id?: string; name?: string }, context: TurnContext, next: () => Promise<void>) => {
+      if (channel.id) await this.saveOnce({ kind: 'channel', id: channel.id }, referenceFor(context.activity, { id: channel.id, conversationType: 'channel' }), channelDetails(context, channel.name));
       await next();
     };
     this.onTeamsChannelCreatedEvent((channel, _team, context, next) => channelAppeared(channel, context, next));
@@ -168,7 +174,7 @@ export class VardeBot extends TeamsActivityHandler {
     const address = addressOf(activity);
     if (address.kind === 'channel') {
       this.options.serviceUrls.remember(address.conversationId, activity.serviceUrl);
-      await this.saveOnce({ kind: 'channel', id: address.conversationId }, referenceFor(activity, { id: address.conversationId, conversationType: 'channel' }));
+      await this.saveOnce({ kind: 'channel', id: address.conversationId }, referenceFor(activity, { id: address.conversationId, conversationType: 'channel' }), channelDetails(context));
     } else if (address.kind === 'personal') {
       const personId = speakerOf(activity)?.personId;
       if (personId) await this.saveOnce({ kind: 'person', id: personId }, referenceFor(activity));
@@ -180,7 +186,7 @@ export class VardeBot extends TeamsActivityHandler {
     try {
       const channels = await TeamsInfo.getTeamChannels(context);
       for (const channel of channels) {
-        if (channel.id) await this.saveOnce({ kind: 'channel', id: channel.id }, referenceFor(context.activity, { id: channel.id, conversationType: 'channel' }));
+        if (channel.id) await this.saveOnce({ kind: 'channel', id: channel.id }, referenceFor(context.activity, { id: channel.id, conversationType: 'channel' }), channelDetails(context, channel.name));
       }
     } catch (err) {
       // The General channel is saved anyway (remember); the others when the bot is first mentioned there.
@@ -188,16 +194,43 @@ export class VardeBot extends TeamsActivityHandler {
     }
   }
 
-  private async saveOnce(target: { kind: 'person' | 'channel'; id: string }, reference: Partial<ConversationReference>): Promise<void> {
+  /**
+   * The bot was removed from a team (issue 9): its channels are marked in SharePoint, so the tab can tell a committee
+   * linked to one that the bot must be added back; and everything is saved afresh when it is.
+   */
+  private async onRemoved(context: TurnContext): Promise<void> {
+    const teamId = channelDetails(context).teamId;
+    // Removed from a personal chat: nothing to do (the reference is simply not used until the app is back).
+    if (!teamId) return;
+    for (const key of this.saved) if (key.startsWith('channel:')) this.saved.delete(key);
+    if (!this.options.references.markTeamRemoved) return;
+    try {
+      await this.options.references.markTeamRemoved(teamId, new Date().toISOString());
+    } catch (err) {
+      this.log('bot.teamRemovedNotSaved', { error: err instanceof Error ? err.name : typeof err });
+    }
+  }
+
+  private async saveOnce(target: { kind: 'person' | 'channel'; id: string }, reference: Partial<ConversationReference>, details?: ChannelDetails): Promise<void> {
     const key = `${target.kind}:${target.id}`;
     if (this.saved.has(key)) return;
     if (this.saved.size > 100_000) this.saved.clear();
     this.saved.add(key);
     try {
-      await this.options.references.save(target, reference);
+      await this.options.references.save(target, reference, details);
     } catch (err) {
       this.saved.delete(key);
       this.log('bot.referenceSaveFailed', { kind: target.kind, error: err instanceof Error ? err.name : typeof err });
     }
   }
+}
+
+/**
+ * The team and channel as Teams describes them on a channel activity (`channelData.team`, `channelData.channel`); the
+ * General channel has no name of its own (its id is the team's).
+ */
+function channelDetails(context: TurnContext, channelName?: string | null): ChannelDetails {
+  const data = (context.activity.channelData ?? {}) as { team?: { id?: unknown; name?: unknown }; channel?: { id?: unknown; name?: unknown } };
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  return { teamId: text(data.team?.id), teamName: text(data.team?.name), channelName: text(channelName) ?? text(data.channel?.name) ?? null };
 }

@@ -34,6 +34,9 @@ const emulator = await startEmulator({
 process.env.GRAPH_BASE_URL = emulator.graphUrl;
 // Reports submitted while Graph is unreachable wait on disk, beside the emulator's data, and survive a restart.
 process.env.VARDE_PENDING_DIR ??= join(dataDir, 'pending-reports');
+// The daily reminder digest (issue 9) runs at 08:00 Oslo time; its lease, run date and delivery records survive a restart.
+process.env.VARDE_REMINDERS ??= 'on';
+process.env.VARDE_SCHEDULE_DIR ??= join(dataDir, 'schedule');
 const config = readConfig();
 
 console.log('Varde — lokal kjøring');
@@ -54,9 +57,10 @@ if (await isEmpty(repos)) {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(demoFile, JSON.stringify(demo));
 } else {
-  // Demo data from before the inbox's columns (SectorId, SeverityRank, StatusRank) gets them now; a no-op once done.
-  const patched = await repos.backfillDerivedColumns();
-  if (patched > 0) console.log(`  ${patched} saker fikk kommunalsjefområde og rangering for innboksen.`);
+  // Demo data from before the inbox's and the action list's columns (SectorId, SeverityRank, StatusRank) gets them now;
+  // a no-op once done.
+  const [cases, measures] = await Promise.all([repos.backfillDerivedColumns(), repos.backfillMeasureSectors()]);
+  if (cases + measures > 0) console.log(`  ${cases} saker og ${measures} tiltak fikk kommunalsjefområde (sakene også rangering) for innboksen og aksjonslisten.`);
 }
 const personas = demo ? demoPersonas(generateMunicipality({ seed: demo.seed, employees: demo.employees, now: new Date(demo.now) })) : [];
 
@@ -70,12 +74,13 @@ const composition = composeApp(config, stack, {
 await composition.ready;
 const app = await startAppServer(config, composition.app);
 console.log('');
-console.log(`  App:             ${app.url}`);
+// The app serves the tab at its root; outside Teams the tab offers the local sign-in (a demo persona, local runs only).
+console.log(`  Fanen:           ${app.url}/   (logg inn lokalt ved å velge en demoperson på siden)`);
 console.log(`  Bot-endepunkt:   ${app.url}/api/messages`);
 console.log(`  Graph-emulator:  ${emulator.graphUrl}   (målinger: ${emulator.url}/_emulator/metrics)`);
 if (personas.length > 0) {
   console.log('');
-  console.log('  Demopersoner:');
+  console.log('  Demopersoner (velg en av dem når du logger inn i fanen):');
   for (const p of personas) console.log(`    ${p.label.padEnd(22)} ${p.name} <${p.email}>, ${p.unitName}`);
 }
 
@@ -91,9 +96,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     console.log('\nStopper …');
     if (playground?.exitCode === null) playground.kill('SIGTERM');
-    composition.stop();
-    void app
-      .close()
+    // The app's last writes (the read log, waiting reports) first, while Graph is still there.
+    void composition
+      .stop()
+      .then(() => app.close())
       .then(() => emulator.close())
       .then(() => process.exit(0));
   });

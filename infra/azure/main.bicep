@@ -443,6 +443,15 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'VARDE_STORAGE_LEASE_URL'
           value: '${storage.properties.primaryEndpoints.blob}${scheduleContainerName}'
         }
+        // The daily overdue digest in the leader channels, at 08:00 Oslo time.
+        {
+          name: 'VARDE_REMINDERS'
+          value: 'on'
+        }
+        {
+          name: 'VARDE_REMINDER_TIME'
+          value: '08:00'
+        }
         // App Service
         {
           name: 'NODE_ENV'

@@ -69,7 +69,10 @@ export type ChoiceSetInput = InputBase & {
 
 export type CardInput = TextInput | DateInput | TimeInput | ChoiceSetInput;
 
-export type CardElement = TextBlock | RichTextBlock | ColumnSet | Container | CardInput;
+/** Buttons inside the body (issue 8: one "Jeg har lest og forstått" per document on the reading digest). */
+export type ActionSet = Layout & { type: 'ActionSet'; actions: CardAction[] };
+
+export type CardElement = TextBlock | RichTextBlock | ColumnSet | Container | CardInput | ActionSet;
 
 export type ExecuteAction = {
   type: 'Action.Execute';
@@ -81,7 +84,10 @@ export type ExecuteAction = {
 
 export type OpenUrlAction = { type: 'Action.OpenUrl'; title: string; url: string };
 
-export type CardAction = ExecuteAction | OpenUrlAction;
+/** A button that opens a card of inputs below it (the reminder digest: "Utført" asks for the evaluation first). */
+export type ShowCardAction = { type: 'Action.ShowCard'; title: string; card: { type: 'AdaptiveCard'; body: CardElement[]; actions?: CardAction[] } };
+
+export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction;
 
 export type AdaptiveCard = {
   $schema: string;

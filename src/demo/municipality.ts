@@ -2,10 +2,10 @@
 import { generateCommittees } from './committees.js';
 import { generateDeviations } from './deviations.js';
 import { generateDocuments } from './documents.js';
-import type { Deviation, GoverningDocument, Instant, Measure, OrgUnit, Person, QualityCommittee, RiskAssessment, RiskItem } from '../domain/index.js';
+import type { AgendaItem, Deviation, GoverningDocument, Instant, Measure, OrgUnit, Person, QualityCommittee, RiskAssessment, RiskItem, RiskRound } from '../domain/index.js';
 import { generateOrganisation } from './organisation.js';
 import { createRandom } from './random.js';
-import { generateRisk } from './risk.js';
+import { escalateDemoRisk, generateRisk } from './risk.js';
 import { generateWhistleblowing, type WhistleblowingCase } from './whistleblowing.js';
 
 export interface DemoOptions {
@@ -41,6 +41,10 @@ export interface DemoMunicipality {
   readonly measures: readonly Measure[];
   readonly riskAssessments: readonly RiskAssessment[];
   readonly riskItems: readonly RiskItem[];
+  /** This year's round of the overall risk process (its work plan and deadlines). */
+  readonly riskRounds: readonly RiskRound[];
+  /** Agenda proposals to KLG: the rows of forwarded assessments with unacceptable residual risk. */
+  readonly agendaItems: readonly AgendaItem[];
   /** The confidential route: stored apart from the ordinary cases (architecture.md). */
   readonly whistleblowing: readonly WhistleblowingCase[];
 }
@@ -79,7 +83,9 @@ export function generateMunicipality(options: DemoOptions): DemoMunicipality {
     years,
     perEmployeeYear: options.deviationsPerEmployeeYear ?? DEMO_DEFAULTS.deviationsPerEmployeeYear,
   });
-  const risk = generateRisk(createRandom(seed, 'risk'), org, now);
+  const risk = generateRisk(createRandom(seed, 'risk'), org, now, createRandom(seed, 'risk-process'));
+  const committees = generateCommittees(createRandom(seed, 'committees'), org);
+  const escalated = escalateDemoRisk(risk, committees, org);
   return {
     seed,
     now: now.toISOString(),
@@ -88,12 +94,14 @@ export function generateMunicipality(options: DemoOptions): DemoMunicipality {
     municipality: org.units[0] as OrgUnit,
     units: org.units,
     people: org.people,
-    committees: generateCommittees(createRandom(seed, 'committees'), org),
+    committees,
     documents: generateDocuments(createRandom(seed, 'documents'), org, now),
     deviations: cases.deviations,
     measures: [...cases.measures, ...risk.measures],
     riskAssessments: risk.riskAssessments,
-    riskItems: risk.riskItems,
+    riskItems: escalated.riskItems,
+    riskRounds: risk.riskRounds,
+    agendaItems: escalated.agendaItems,
     whistleblowing: generateWhistleblowing(createRandom(seed, 'whistleblowing'), org, now, years),
   };
 }

@@ -1,6 +1,6 @@
 // Tests for this year's ROS: one assessment per unit, rows the domain accepts, measures for red risk, some escalated to KLG.
 import { describe, expect, it } from 'vitest';
-import { isResidualUnacceptable, mustEscalate, osloYear, requiresMeasure, riskColour, riskScore, validateRiskItem } from '../domain/index.js';
+import { isResidualUnacceptable, mustEscalate, mustReportToKlg, osloYear, requiresMeasure, riskColour, riskScore, validateRiskItem } from '../domain/index.js';
 import { demo, NOW } from './test-fixture.js';
 
 const m = demo();
@@ -47,5 +47,42 @@ describe('generated risk assessments', () => {
     expect(escalated.length).toBeGreaterThan(0);
     expect(escalated.length).toBeLessThan(m.riskItems.length * 0.25);
     for (const i of escalated) expect(isResidualUnacceptable(i)).toBe(true);
+  });
+});
+
+describe('the yearly round in the demo', () => {
+  it('has this year’s round with Tønsberg’s work plan, every unit in it, the tasks past their deadline done', () => {
+    const year = osloYear(NOW);
+    expect(m.riskRounds).toHaveLength(1);
+    const round = m.riskRounds[0];
+    expect(round).toMatchObject({ id: `risk-round-${year}`, year, status: 'active', start: `${year - 1}-10-16` });
+    expect([...(round?.unitIds ?? [])].sort()).toEqual(m.units.filter((u) => u.level === 'unit').map((u) => u.id).sort());
+    expect(round?.tasks).toHaveLength(10);
+    const today = NOW.toISOString().slice(0, 10);
+    for (const t of round?.tasks ?? []) if (t.deadline < today) expect(t.percentDone).toBe(100);
+    for (const a of m.riskAssessments) expect([a.roundId, a.year]).toEqual([round?.id, year]);
+  });
+
+  it('has units at every step, stamped in order and never after now', () => {
+    const statuses = new Set(m.riskAssessments.map((a) => a.status));
+    expect(statuses.has('forwarded')).toBe(true);
+    expect(statuses.size).toBeGreaterThan(1);
+    for (const a of m.riskAssessments) {
+      const stamps = [a.createdAt, a.submittedAt, a.compiledAt, a.forwardedAt].filter((s): s is string => s !== null);
+      expect([...stamps].sort()).toEqual(stamps);
+      for (const s of stamps) expect(s <= NOW.toISOString()).toBe(true);
+      expect(a.submittedAt === null).toBe(a.status === 'draft');
+      expect(a.forwardedAt === null).toBe(a.status !== 'forwarded');
+    }
+  });
+
+  it('sends the rows of forwarded assessments that must go to KLG to KLG’s agenda, and only those', () => {
+    const forwarded = new Set(m.riskAssessments.filter((a) => a.status === 'forwarded').map((a) => a.id));
+    const klg = m.committees.find((c) => c.kind === 'executiveLeadershipGroup');
+    const due = m.riskItems.filter((i) => forwarded.has(i.assessmentId) && mustReportToKlg(i));
+    expect(due.length).toBeGreaterThan(0);
+    expect(m.riskItems.filter((i) => i.escalation !== null).map((i) => i.id).sort()).toEqual(due.map((i) => i.id).sort());
+    expect(m.agendaItems.map((a) => a.source)).toEqual(due.map((i) => ({ type: 'riskItem', riskItemId: i.id })));
+    for (const a of m.agendaItems) expect([a.committeeId, a.status, a.meetingId]).toEqual([klg?.id, 'proposed', null]);
   });
 });

@@ -24,6 +24,24 @@ export interface AccessContext {
  * Role labels alone grant no line access: leadership is read from the tree.
  */
 export function visibleUnitIds(person: Person, units: OrgUnits): ReadonlySet<string> {
+  // Asked for every case of a page (canView, canViewHealthDetails): worked out once per person and unit tree.
+  let forTree = VISIBLE.get(units);
+  if (!forTree) VISIBLE.set(units, (forTree = new Map()));
+  const key = `${person.id}\u0000${person.unitId}\u0000${person.roles.join(',')}`;
+  let visible = forTree.get(key);
+  if (!visible) {
+    if (forTree.size >= VISIBLE_PER_TREE) forTree.clear();
+    visible = unitsSeenBy(person, units);
+    forTree.set(key, visible);
+  }
+  return visible;
+}
+
+/** Memo of visibleUnitIds: per unit tree (an OrgUnits map is never changed once made), per person and their roles. */
+const VISIBLE = new WeakMap<OrgUnits, Map<string, ReadonlySet<string>>>();
+const VISIBLE_PER_TREE = 10_000;
+
+function unitsSeenBy(person: Person, units: OrgUnits): ReadonlySet<string> {
   if (hasRole(person, 'qualityAdviser')) return new Set(units.keys());
   const roots = [...units.values()].filter((u) => leads(person.id, u)).map((u) => u.id);
   if (hasRole(person, 'qualityCoordinator')) {

@@ -39,6 +39,21 @@ export type DomainErrorCode =
   | 'risk.thresholdsInvalid'
   | 'risk.measureMissing'
   | 'risk.residualMissing'
+  | 'risk.redResidualAcceptable'
+  | 'risk.processMissing'
+  | 'risk.hazardMissing'
+  | 'risk.acceptanceMissing'
+  | 'risk.invalidTransition'
+  | 'risk.noItems'
+  | 'risk.itemsIncomplete'
+  | 'risk.returnNoteMissing'
+  | 'risk.roundDatesOrder'
+  | 'risk.roundYear'
+  | 'risk.roundUnitsMissing'
+  | 'risk.taskDatesOrder'
+  | 'risk.taskTitleMissing'
+  | 'risk.percentOutOfRange'
+  | 'risk.committeeMissing'
   | 'agenda.titleMissing'
   | 'committee.levelMismatch'
   | 'committee.leaderMismatch';
@@ -84,6 +99,20 @@ const MEASURE_STATUS_NB: Readonly<Record<string, string>> = {
   cancelled: 'avlyst',
 };
 
+const RISK_STATUS_NB: Readonly<Record<string, string>> = {
+  draft: 'kladd',
+  submitted: 'sendt kommunalsjef',
+  compiled: 'sammenstilt',
+  forwarded: 'sendt videre',
+};
+const RISK_ACTION_NB: Readonly<Record<string, string>> = {
+  submit: 'sendes til kommunalsjef',
+  return: 'sendes tilbake',
+  compile: 'sammenstilles',
+  forward: 'sendes videre',
+  edit: 'endres',
+};
+
 const s = (d: ErrorDetails, key: string): string => String(d[key] ?? '');
 const word = (map: Readonly<Record<string, string>>, d: ErrorDetails, key: string): string => map[s(d, key)] ?? s(d, key);
 
@@ -126,6 +155,21 @@ const MESSAGES: Readonly<Record<DomainErrorCode, (d: ErrorDetails) => string>> =
   'risk.thresholdsInvalid': () => 'Grensene for risikofarger må oppfylle 0 ≤ gul < rød < 25.',
   'risk.measureMissing': () => 'Risikoen krever tiltak (rød risiko eller lovbrudd), men ingen tiltak er registrert.',
   'risk.residualMissing': () => 'Vurder restrisikoen (sannsynlighet og konsekvens etter tiltak).',
+  'risk.redResidualAcceptable': () => 'Rød restrisiko kan ikke være akseptabel: den må håndteres. Legg inn flere tiltak eller svar «nei».',
+  'risk.processMissing': () => 'Fyll ut «Hva skal vurderes?» (hovedprosess eller oppgave).',
+  'risk.hazardMissing': () => 'Fyll ut «Hva kan gå galt?».',
+  'risk.acceptanceMissing': () => 'Svar på «Er restrisikoen akseptabel?».',
+  'risk.invalidTransition': (d) => `Risikovurderingen har status «${word(RISK_STATUS_NB, d, 'status')}» og kan ikke ${word(RISK_ACTION_NB, d, 'action')} nå.`,
+  'risk.noItems': () => 'Risikovurderingen har ingen rader. Legg inn minst én hovedoppgave før den sendes.',
+  'risk.itemsIncomplete': (d) => `${s(d, 'count') === '' ? 'Noen rader' : `${s(d, 'count')} rad(er)`} er ikke ferdig utfylt. Rett dem før risikovurderingen sendes.`,
+  'risk.returnNoteMissing': () => 'Skriv hvorfor risikovurderingen sendes tilbake.',
+  'risk.roundDatesOrder': () => 'Datoene må komme i rekkefølge: oppstart, frist for virksomhetene, frist for kommunalsjefene, planlagt ferdig.',
+  'risk.roundYear': (d) => `Året må være mellom 2000 og 2100, ikke «${s(d, 'value')}».`,
+  'risk.roundUnitsMissing': () => 'Velg minst én virksomhet som skal gjøre risikovurdering.',
+  'risk.taskDatesOrder': () => 'Oppgavens frist kan ikke være før oppstart.',
+  'risk.taskTitleMissing': () => 'Oppgaven må ha en tittel.',
+  'risk.percentOutOfRange': (d) => `Prosent ferdig må være et helt tall fra 0 til 100, ikke «${s(d, 'value')}».`,
+  'risk.committeeMissing': () => 'Kommunen har ikke registrert KLG eller KUL: opprett utvalget før risiko kan meldes videre.',
   'agenda.titleMissing': () => 'Saken til utvalget må ha en tittel.',
   'committee.levelMismatch': (d) => `Utvalget «${s(d, 'committeeId')}» hører ikke hjemme på nivået til enheten «${s(d, 'unitId')}».`,
   'committee.leaderMismatch': (d) =>

@@ -20,6 +20,22 @@ export type MeasureStatus = 'open' | 'inProgress' | 'done' | 'cancelled';
 export const MEASURE_STATUSES: readonly MeasureStatus[] = ['open', 'inProgress', 'done', 'cancelled'];
 export const MEASURE_SOURCES: readonly MeasureSource['type'][] = ['deviation', 'riskItem', 'audit', 'meetingDecision', 'procedureSelfAssessment'];
 
+/** The id of what the measure came from (the case, the risk row, the audit …), whatever kind it is. */
+export function measureSourceId(source: MeasureSource): string {
+  switch (source.type) {
+    case 'deviation':
+      return source.deviationId;
+    case 'riskItem':
+      return source.riskItemId;
+    case 'audit':
+      return source.auditId;
+    case 'meetingDecision':
+      return source.decisionId;
+    case 'procedureSelfAssessment':
+      return source.selfAssessmentId;
+  }
+}
+
 export interface Measure {
   readonly id: string;
   /** Hva skal gjøres? */

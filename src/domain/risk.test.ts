@@ -5,7 +5,10 @@ import {
   RISK_CONSEQUENCE_TYPES,
   isResidualUnacceptable,
   mustEscalate,
+  mustReportToKlg,
   parseRiskLevel,
+  riskItemProblems,
+  validateRiskItemInput,
   requiresMeasure,
   residualScore,
   riskColour,
@@ -31,6 +34,11 @@ function item(patch: Partial<RiskItem> = {}): RiskItem {
     residual: null,
     residualAcceptable: null,
     measureIds: [],
+    doneEnough: null,
+    reportToKlg: null,
+    deviationIds: [],
+    escalation: null,
+    position: 0,
     ...patch,
   };
 }
@@ -144,5 +152,30 @@ describe('validateRiskItem', () => {
     expect(errors.map((e) => e.details.field)).toEqual(['Sannsynlighet', 'Konsekvens']);
     const badResidual = item({ residual: { likelihood: 2, consequence: 9 as RiskLevel }, measureIds: ['m'] });
     expect(validateRiskItem(badResidual).map((e) => e.details.field)).toEqual(['Konsekvens etter tiltak']);
+  });
+});
+
+describe('the form’s further columns (issue 7)', () => {
+  it('sends a row to KLG by the rule, or by the kommunalsjef’s own call, never dropping one the rule sends', () => {
+    expect(mustReportToKlg(item({ residual: pos(1, 2), residualAcceptable: true }))).toBe(false);
+    expect(mustReportToKlg(item({ residual: pos(1, 2), residualAcceptable: true, reportToKlg: true }))).toBe(true);
+    expect(mustReportToKlg(item({ residual: pos(3, 4), residualAcceptable: false, reportToKlg: false }))).toBe(true);
+  });
+
+  it('refuses a red residual marked acceptable, and levels out of range, when a row is saved', () => {
+    expect(validateRiskItemInput(item({ residual: pos(4, 4), residualAcceptable: true })).map((e) => e.code)).toEqual(['risk.redResidualAcceptable']);
+    expect(validateRiskItemInput(item({ residual: pos(4, 4), residualAcceptable: false }))).toEqual([]);
+    expect(validateRiskItemInput(item({ current: { likelihood: 7 as RiskLevel, consequence: 2 } }))[0]?.message).toContain('ikke «7»');
+    // Missing answers are not refused on save: a row is filled in over time.
+    expect(validateRiskItemInput(item({ process: '', whatCanGoWrong: '' }))).toEqual([]);
+  });
+
+  it('lists what keeps a row from being submitted', () => {
+    const codes = (r: RiskItem) => riskItemProblems(r).map((e) => e.code);
+    expect(codes(item({ process: ' ', whatCanGoWrong: '' }))).toEqual(['risk.processMissing', 'risk.hazardMissing', 'risk.measureMissing', 'risk.residualMissing']);
+    expect(codes(item({ measureIds: ['m1'], residual: pos(2, 2) }))).toEqual(['risk.acceptanceMissing']);
+    expect(codes(item({ measureIds: ['m1'], residual: pos(2, 2), residualAcceptable: true }))).toEqual([]);
+    expect(codes(item({ current: pos(1, 2) }))).toEqual([]);
+    expect(codes(item({ measureIds: ['m1'], residual: pos(5, 5), residualAcceptable: true }))).toEqual(['risk.redResidualAcceptable']);
   });
 });

@@ -40,7 +40,17 @@ export type RiskContext =
   | 'environment'
   | 'informationSecurity'
   | 'project'
-  | 'hse';
+  | 'hse'
+  /** Risikovurdering av mål i kommuneplanen (seed 001: "Risikovurdering – når vi målene?"). */
+  | 'municipalPlanGoals';
+
+/**
+ * The yearly process's steps (seed 000): the unit fills in (draft), sends it to its kommunalsjef (submitted), who
+ * compiles the sector's (compiled) and sends it on to the quality adviser and KLG (forwarded).
+ */
+export type RiskAssessmentStatus = 'draft' | 'submitted' | 'compiled' | 'forwarded';
+
+export const RISK_ASSESSMENT_STATUSES: readonly RiskAssessmentStatus[] = ['draft', 'submitted', 'compiled', 'forwarded'];
 
 export interface RiskAssessment {
   readonly id: string;
@@ -52,6 +62,23 @@ export interface RiskAssessment {
   readonly participantIds: readonly string[];
   readonly date: CalendarDate;
   readonly createdAt: Instant;
+  /** The year it is for (the yearly round's year; may differ from the year of `date`: forms go out in October). */
+  readonly year: number;
+  readonly status: RiskAssessmentStatus;
+  /** The yearly round it belongs to (risk-round.ts); null for an assessment made on its own (a project, a plan). */
+  readonly roundId: string | null;
+  readonly submittedAt: Instant | null;
+  readonly compiledAt: Instant | null;
+  readonly forwardedAt: Instant | null;
+  /** Why the kommunalsjef sent it back to the unit; null unless it was. */
+  readonly returnNote: string | null;
+}
+
+/** Where and when a row was raised to KLG (or KUL) as an agenda proposal. */
+export interface RiskEscalation {
+  readonly agendaItemId: string;
+  readonly committeeId: string;
+  readonly at: Instant;
 }
 
 export interface RiskPosition {
@@ -80,6 +107,16 @@ export interface RiskItem {
   /** Er restrisikoen akseptabel? The assessor's judgement; null until given. */
   readonly residualAcceptable: boolean | null;
   readonly measureIds: readonly string[];
+  /** Har vi gjort nok? The assessor's answer; null until given. */
+  readonly doneEnough: boolean | null;
+  /** "Prosessen må meldes videre til KLG?": the kommunalsjef's call on top of the rule (mustReportToKlg); null until given. */
+  readonly reportToKlg: boolean | null;
+  /** Deviations that realised this risk (the case lists the item in its riskItemIds too). */
+  readonly deviationIds: readonly string[];
+  /** Set when the row went to KLG; null before. */
+  readonly escalation: RiskEscalation | null;
+  /** The row's place in the form (ascending). */
+  readonly position: number;
 }
 
 export type RiskColour = 'green' | 'yellow' | 'red';
@@ -151,6 +188,16 @@ export function mustEscalate(item: RiskItem, t: RiskThresholds = DEFAULT_RISK_TH
 
 /** What is missing in a row: levels in range, and for rows that need one, a measure and a residual assessment. */
 export function validateRiskItem(item: RiskItem, t: RiskThresholds = DEFAULT_RISK_THRESHOLDS): DomainError[] {
+  const errors = levelErrors(item);
+  if (errors.length > 0) return errors;
+  if (requiresMeasure(item, t)) {
+    if (item.measureIds.length === 0) errors.push(domainError('risk.measureMissing'));
+    if (item.residual === null) errors.push(domainError('risk.residualMissing'));
+  }
+  return errors;
+}
+
+function levelErrors(item: RiskItem): DomainError[] {
   const errors: DomainError[] = [];
   const levels: [string, unknown][] = [
     ['Sannsynlighet', item.current.likelihood],
@@ -165,10 +212,43 @@ export function validateRiskItem(item: RiskItem, t: RiskThresholds = DEFAULT_RIS
   for (const [field, value] of levels) {
     if (!isRiskLevel(value)) errors.push(domainError('risk.levelOutOfRange', { field, value: String(value) }));
   }
-  if (errors.length > 0) return errors;
-  if (requiresMeasure(item, t)) {
-    if (item.measureIds.length === 0) errors.push(domainError('risk.measureMissing'));
-    if (item.residual === null) errors.push(domainError('risk.residualMissing'));
-  }
   return errors;
 }
+
+/**
+ * Whether the row goes to KLG: the rule (unacceptable or red residual risk, seed 000) or the kommunalsjef's own call
+ * ("Prosessen må meldes videre til KLG?"). The call can add a row, never drop one the rule sends: "skal meldes KLG".
+ */
+export function mustReportToKlg(item: RiskItem, t: RiskThresholds = DEFAULT_RISK_THRESHOLDS): boolean {
+  return item.reportToKlg === true || mustEscalate(item, t);
+}
+
+/**
+ * What a person may not save in a row, whatever its stage: levels outside 1–5, and a red residual risk marked
+ * acceptable (red "må håndteres", seed 000). Missing answers are not refused here: `riskItemProblems` lists them.
+ */
+export function validateRiskItemInput(item: RiskItem, t: RiskThresholds = DEFAULT_RISK_THRESHOLDS): DomainError[] {
+  const errors = levelErrors(item);
+  if (errors.length > 0) return errors;
+  if (item.residual !== null && item.residualAcceptable === true && riskColour(riskScore(item.residual), t) === 'red') {
+    return [domainError('risk.redResidualAcceptable')];
+  }
+  return [];
+}
+
+/**
+ * What keeps a row from being submitted to the kommunalsjef: the form's two first columns, levels in range, and for a
+ * row that requires a measure (red or breach of law) a measure, a residual assessment and whether it is acceptable.
+ */
+export function riskItemProblems(item: RiskItem, t: RiskThresholds = DEFAULT_RISK_THRESHOLDS): DomainError[] {
+  const errors: DomainError[] = [];
+  if (isBlank(item.process)) errors.push(domainError('risk.processMissing'));
+  if (isBlank(item.whatCanGoWrong)) errors.push(domainError('risk.hazardMissing'));
+  const rule = validateRiskItem(item, t);
+  errors.push(...rule);
+  if (rule.length === 0 && item.residual !== null && item.residualAcceptable === null) errors.push(domainError('risk.acceptanceMissing'));
+  errors.push(...validateRiskItemInput(item, t).filter((e) => e.code === 'risk.redResidualAcceptable'));
+  return errors;
+}
+
+const isBlank = (s: string): boolean => s.trim() === '';

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import type { BotLog } from '../../bot/adapter.js';
 import { type ConversationHandler, createConversationHandler } from '../app/conversation/handler.js';
 import { SyncedCaseIndex, SyncedMeasureIndex } from '../app/case-index/index.js';
+import { CaseWork } from '../app/case-work/index.js';
+import { SyncedRiskIndex } from '../app/risk/index.js';
 import type { Messenger, PendingReportStore } from '../app/ports/index.js';
 import { InMemoryPendingReportStore } from '../app/reporting/pending-reports.js';
 import { createAccessContexts } from '../app/session/access-contexts.js';
@@ -18,6 +20,10 @@ import { type BotEdge, consoleBotLog, createBotEdge } from './bot.js';
 import { ConfigError, type VardeConfig } from './config.js';
 import { FilePendingReportStore } from './pending-report-files.js';
 import type { Stack } from './stack.js';
+import { composeProcedures } from './compose-procedures.js';
+import { type ReminderModule, type ReminderOverrides, composeReminders } from './compose-reminders.js';
+import { REMINDER_ACTION_VERBS } from '../app/reminders/reminders.js';
+import type { ProcedureModule } from '../app/procedures/index.js';
 import { createUserProfiles } from './user-profiles.js';
 
 export interface ComposeOptions {
@@ -31,6 +37,10 @@ export interface ComposeOptions {
   now?: () => Date;
   /** Where reports waiting for SharePoint are kept; default: VARDE_PENDING_DIR's files, or memory when it is unset. */
   pendingReports?: PendingReportStore;
+  /** The built tab to serve at `/` (default tab/dist); tests serve a snapshot that a concurrent rebuild cannot change. */
+  tabDir?: string;
+  /** The reminder digest's queue, lease, records, pace and clock, instead of the configuration's (tests, benchmarks). */
+  reminders?: ReminderOverrides;
 }
 
 export interface Composition {
@@ -48,10 +58,15 @@ export interface Composition {
    */
   ready: Promise<void>;
   /**
-   * Stops background work (the retry timer of reports waiting for SharePoint); for a clean shutdown. Resolves once the
-   * waiting reports being written are on disk.
+   * Stops background work (the indexes' delta rounds, the retry timer of reports waiting for SharePoint, the case read
+   * log's retries after one last try); for a clean shutdown. Resolves once the waiting reports being written are on
+   * disk and the read log's last try is done.
    */
   stop(): Promise<void>;
+  /** Procedures and governing documents (issue 8); `sendReadingDigests(now)` is for the scheduler. */
+  procedures: ProcedureModule;
+  /** The daily reminder digest (issue 9): `runDailyReminders(now)`, the scheduler, the send queue. */
+  reminders: ReminderModule;
 }
 
 export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOptions = {}): Composition {
@@ -61,6 +76,9 @@ export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOp
   const { repos } = stack;
   const tabBaseUrl = config.publicUrl;
   let conversation: ConversationHandler | undefined;
+  let procedures: ProcedureModule | undefined;
+  // Bound once composed below: the handler is built first, inside the bot edge.
+  const late: { reminders?: ReminderModule } = {};
   // Reports waiting for SharePoint outlive the process only on disk (VARDE_PENDING_DIR; `npm start` sets one).
   if (!options.pendingReports && !config.pendingDir) log('reporting.pendingInMemory');
   const pendingReports = options.pendingReports ?? (config.pendingDir ? new FilePendingReportStore(config.pendingDir, log) : new InMemoryPendingReportStore());
@@ -78,11 +96,17 @@ export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOp
         messenger,
         config: { tabBaseUrl, whistleblowingRecipientIds: options.whistleblowingRecipientIds ?? config.whistleblowingRecipientIds },
         log,
+        // Issue 8: approval cards, "Jeg har lest og forstått" and "finn prosedyre …".
+        procedureChat: (procedures = composeProcedures({ config, repos, messenger, org: () => (conversation as ConversationHandler).reporting.org, ...(options.now ? { now: options.now } : {}), log })).chat,
+        // Issue 9: "Utført" and "Ny frist" on the reminder digest in leader channels (bound below, once composed).
+        channelCardActions: { verbs: REMINDER_ACTION_VERBS, act: (incoming) => (late.reminders as ReminderModule).cardActions.act(incoming) },
       })),
     files: config.files,
     log,
   });
-  if (!conversation) throw new Error('The bot edge did not ask for its conversation handler.');
+  if (!conversation || !procedures) throw new Error('The bot edge did not ask for its conversation handler.');
+  // Procedures and governing documents (issue 8): the search index's first read and its delta rounds in the background.
+  procedures.start();
   const { reporting } = conversation;
   // Per-instance projections of every ordinary case and every measure, kept in step by Graph delta (every 30 s, and
   // when a read finds them older). The first full read runs in the background: start-up does not wait for it.
@@ -90,8 +114,14 @@ export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOp
   const measureIndex = new SyncedMeasureIndex(repos.measureFeed, { log });
   caseIndex.start();
   measureIndex.start();
-  const api: ApiDeps = { ...apiDeps(config, stack, { ...options, log }, conversation, bot.messenger), caseIndex, measureIndex };
-  const app = createApp({ version: config.userAgent.version, local: config.local }, [bot.routes, new Hono().route('/api', createApi(api))]);
+  // Every risk row and assessment (the heat map, round states), kept in step the same way.
+  const riskIndex = new SyncedRiskIndex({ items: repos.riskItemFeed, assessments: repos.riskAssessmentFeed }, { log });
+  riskIndex.start();
+  const deps = { ...apiDeps(config, stack, { ...options, log }, conversation, bot.messenger), caseIndex, measureIndex, riskIndex };
+  const caseWork = caseWorkFor(deps);
+  const reminders = (late.reminders = composeReminders({ config, repos, messenger: bot.messenger, org: deps.org, caseIndex, measureIndex, riskIndex, procedures, now: deps.now, log, ...(options.reminders ? { overrides: options.reminders } : {}) }));
+  const api: ApiDeps = { ...deps, caseWork, procedures, reminders };
+  const app = createApp({ version: config.userAgent.version, local: config.local, ...(options.tabDir ? { tabDir: options.tabDir } : {}) }, [bot.routes, new Hono().route('/api', createApi(api))]);
   const ready = Promise.all([repos.warmUp(), reporting.warmUp()])
     .then(
       () => undefined,
@@ -99,17 +129,21 @@ export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOp
     )
     // Reports a previous process left waiting are stored now (or stay queued for the retry timer).
     .then(() => reporting.resumePending())
+    // The send queue, and the schedule (whose first look runs a missed run of today at once) once the caches are warm.
+    .then(() => reminders.start())
     .then(() => undefined);
-  const stop = () => {
+  const stop = async () => {
     caseIndex.stop();
     measureIndex.stop();
-    return reporting.stop();
+    riskIndex.stop();
+    procedures?.stop();
+    await Promise.all([reporting.stop(), caseWork.stop(), reminders.stop()]);
   };
-  return { app, messenger: bot.messenger, conversation, bot, api, ready, stop };
+  return { app, messenger: bot.messenger, conversation, bot, api, ready, stop, procedures, reminders };
 }
 
 /** The tab API's dependencies: the bot's organisation caches and reporting, token validation, Graph as the user, local sign-in. */
-function apiDeps(config: VardeConfig, stack: Stack, options: ComposeOptions & { log: BotLog }, conversation: ConversationHandler, messenger: Messenger): Omit<ApiDeps, 'caseIndex' | 'measureIndex'> {
+function apiDeps(config: VardeConfig, stack: Stack, options: ComposeOptions & { log: BotLog }, conversation: ConversationHandler, messenger: Messenger): Omit<ApiDeps, 'caseIndex' | 'measureIndex' | 'caseWork' | 'riskIndex'> {
   const { repos } = stack;
   const { userAuth } = config;
   const org = conversation.reporting.org;
@@ -133,4 +167,26 @@ function apiDeps(config: VardeConfig, stack: Stack, options: ComposeOptions & { 
     localSignIn,
     log,
   };
+}
+
+/** The case work behind /api/cases, over the same repositories, caches and index as the rest of the API. */
+function caseWorkFor(deps: Omit<ApiDeps, 'caseWork'>): CaseWork {
+  const { repos } = deps;
+  return new CaseWork({
+    deviations: repos.deviations,
+    measures: repos.measures,
+    committees: repos.committees,
+    agenda: repos.agenda,
+    reads: repos.caseReads,
+    attachments: repos.attachments,
+    peopleByIds: (ids) => repos.organisation.peopleByIds(ids),
+    person: (personId) => deps.org.person(personId),
+    access: deps.access,
+    reporter: deps.reporting,
+    caseIndex: deps.caseIndex,
+    // The index catches up at once after a change (counts, search) instead of at its next timed round.
+    onChanged: () => void deps.caseIndex.refresh(0).catch(() => {}),
+    now: deps.now,
+    log: deps.log,
+  });
 }

@@ -49,6 +49,20 @@ const env = z.object({
   TAB_APP_ID_URI: z.string().regex(/^api:\/\/\S+$/, 'TAB_APP_ID_URI har formen api://vert/klient-id').optional(),
   // Entra tenant ids (comma-separated) whose users may use the tab; default: the app registration's own tenant.
   VARDE_ALLOWED_TENANTS: z.string().optional(),
+  // Issue 9: the daily reminder digest to leader channels ('off' turns the schedule off; the admin run still works).
+  // Default: on in a tenant, off in local runs (tests compose the app many times); `npm start` turns it on.
+  VARDE_REMINDERS: z.enum(['on', 'off']).optional(),
+  // When it runs, Oslo time (HH:MM, 24-hour).
+  VARDE_REMINDER_TIME: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'VARDE_REMINDER_TIME har formen TT:MM, f.eks. 08:00').default('08:00'),
+  // Where the schedule's lease, its last run date and the digests' delivery records are kept on one machine (`npm
+  // start`: .data/schedule); unset: in memory (a restart forgets them). Ignored when VARDE_STORAGE_LEASE_URL is set.
+  VARDE_SCHEDULE_DIR: z.string().min(1).optional(),
+  // Production (infra/azure/main.bicep): the Storage queue for the sends and the blob container for the lease.
+  VARDE_STORAGE_QUEUE_URL: z.string().url().optional(),
+  VARDE_STORAGE_LEASE_URL: z.string().url().optional(),
+  // A user-assigned managed identity for Storage; unset: the system-assigned one (App Service sets IDENTITY_ENDPOINT).
+  VARDE_STORAGE_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
+  IDENTITY_ENDPOINT: z.string().optional(),
 });
 
 /** Microsoft's Bot Framework channel: who signs what Teams sends to the bot. */
@@ -117,6 +131,19 @@ export interface VardeConfig {
   pendingDir: string | undefined;
   /** Files sent with reports in the chat. */
   files: { maxBytes: number };
+  /** The daily reminder digest (issue 9). */
+  reminders: ReminderConfig;
+}
+
+export interface ReminderConfig {
+  /** The schedule runs (the admin endpoint works either way). */
+  enabled: boolean;
+  /** 'HH:MM', Oslo time. */
+  time: string;
+  /** Lease, run date and delivery records as files here; undefined: memory, or the blob container below. */
+  scheduleDir: string | undefined;
+  /** Azure Storage for the queue and the lease (both URLs set), or null for the in-process queue. */
+  storage: { queueUrl: string; leaseUrl: string; identity: { kind: 'managedIdentity'; clientId?: string } | { kind: 'default' } } | null;
 }
 
 export class ConfigError extends Error {}
@@ -165,6 +192,24 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): VardeConfig
       .filter(Boolean),
     pendingDir: e.VARDE_PENDING_DIR,
     files: { maxBytes: Math.floor(e.VARDE_FILE_MAX_MB * 1024 * 1024) },
+    reminders: reminderConfig(e),
+  };
+}
+
+function reminderConfig(e: z.infer<typeof env>): ReminderConfig {
+  if (Boolean(e.VARDE_STORAGE_QUEUE_URL) !== Boolean(e.VARDE_STORAGE_LEASE_URL)) {
+    throw new ConfigError('VARDE_STORAGE_QUEUE_URL og VARDE_STORAGE_LEASE_URL må settes sammen (påminnelseskøen og leiekontrakten for tidsplanen).');
+  }
+  const identity = e.VARDE_STORAGE_IDENTITY_CLIENT_ID
+    ? { kind: 'managedIdentity' as const, clientId: e.VARDE_STORAGE_IDENTITY_CLIENT_ID }
+    : e.IDENTITY_ENDPOINT
+      ? { kind: 'managedIdentity' as const }
+      : { kind: 'default' as const };
+  return {
+    enabled: e.VARDE_REMINDERS !== undefined ? e.VARDE_REMINDERS === 'on' : !LOOPBACK.has(new URL(e.GRAPH_BASE_URL).hostname),
+    time: e.VARDE_REMINDER_TIME,
+    scheduleDir: e.VARDE_SCHEDULE_DIR,
+    storage: e.VARDE_STORAGE_QUEUE_URL && e.VARDE_STORAGE_LEASE_URL ? { queueUrl: e.VARDE_STORAGE_QUEUE_URL, leaseUrl: e.VARDE_STORAGE_LEASE_URL, identity } : null,
   };
 }
 

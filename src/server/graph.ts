@@ -26,3 +26,20 @@ export function localSiteCreator(config: VardeConfig) {
     if (!res.ok) throw new Error(`The emulator refused to create ${site.path}: ${res.status}`);
   };
 }
+
+/**
+ * Locally, a library declared with major and minor versions gets them through the emulator's control API; in a tenant
+ * a site owner sets it (library settings → versioning settings), since Graph v1.0 cannot. Undefined outside local runs.
+ */
+export function localLibraryVersioning(config: VardeConfig) {
+  if (!config.local || !config.emulatorOrigin) return undefined;
+  const origin = config.emulatorOrigin;
+  return async (siteId: string, library: string) => {
+    const res = await fetch(`${origin}/_emulator/libraries/versioning`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ site: siteId, list: library, minorVersions: true }),
+    });
+    if (!res.ok) throw new Error(`The emulator refused to set versioning on ${library}: ${res.status}`);
+  };
+}

@@ -4,6 +4,7 @@ import type { BulkCreateResult } from '../app/ports/index.js';
 import type { DemoMunicipality } from '../demo/index.js';
 import { type CaseSeries, caseSeriesOf, parseCaseNumber } from '../domain/index.js';
 import type { SharePointRepositories } from '../sharepoint/repositories/index.js';
+import { seedProcedures } from './seed-procedures.js';
 
 export type SeedProgress = (step: string, done: number, total: number) => void;
 
@@ -33,10 +34,6 @@ async function inSlices<T>(step: string, rows: readonly T[], write: (slice: read
   }
 }
 
-/** A short text stands in for each document's file until procedures are written in Varde (issue 8). */
-function documentFile(title: string): Uint8Array {
-  return new TextEncoder().encode(`${title}\n\nDemodokument i Varde. Innholdet er eksempeltekst.\n`);
-}
 
 export async function seedDemo(repos: SharePointRepositories, m: DemoMunicipality, progress: SeedProgress = () => {}): Promise<SeedReport> {
   const started = Date.now();
@@ -51,17 +48,23 @@ export async function seedDemo(repos: SharePointRepositories, m: DemoMunicipalit
     progress('Personer', Math.min(at + SLICE, m.people.length), m.people.length);
   }
   await inSlices('Kvalitetsutvalg', m.committees.map((c) => ({ importKey: keyOf(m, 'committee', c.id), value: c })), (s) => repos.committees.createMany(s), progress, total);
-  await inSlices(
-    'Dokumenter',
-    m.documents.map((d) => ({ document: d, fileName: `${d.title.replace(/[\\/:*?"<>|#%]/g, '-')}.txt`, content: documentFile(d.title) })),
-    (s) => repos.documents.createMany(s),
-    progress,
-    total,
-  );
+  // Issue 8: real .docx and .pdf files with the workflow's metadata, approved ones published, a few reading lists.
+  const procedures = await seedProcedures(repos, m, (done, all) => progress('Dokumenter', done, all));
+  total.created += procedures.created + procedures.readingEntries + procedures.confirmations;
+  total.alreadyPresent += procedures.alreadyPresent;
+  total.failed += procedures.failed;
   await inSlices('Avvik', m.deviations.map((d) => ({ importKey: keyOf(m, 'deviation', d.id), value: d })), (s) => repos.deviations.createMany(s), progress, total);
   await inSlices('Tiltak', m.measures.map((x) => ({ importKey: keyOf(m, 'measure', x.id), value: x })), (s) => repos.measures.createMany(s), progress, total);
   await inSlices('Risikovurderinger', m.riskAssessments.map((a) => ({ importKey: keyOf(m, 'risk', a.id), value: a })), (s) => repos.risks.createAssessments(s), progress, total);
   await inSlices('Risikoelementer', m.riskItems.map((i) => ({ importKey: keyOf(m, 'riskItem', i.id), value: i })), (s) => repos.risks.createItems(s), progress, total);
+  // The yearly round and KLG's proposals from it: a handful of records, each create idempotent on its id.
+  for (const round of m.riskRounds ?? []) {
+    await repos.riskStore.createRound(round);
+  }
+  for (let at = 0; at < (m.agendaItems ?? []).length; at += 10) {
+    await Promise.all((m.agendaItems ?? []).slice(at, at + 10).map((item) => repos.agenda.create(item)));
+    progress('Saker til KLG', Math.min(at + 10, m.agendaItems.length), m.agendaItems.length);
+  }
   await inSlices('Varsler', m.whistleblowing.map((w) => ({ importKey: keyOf(m, 'whistleblowing', w.report.id), value: w.report })), (s) => repos.deviations.createMany(s), progress, total);
   // New reports must continue after the numbers the demo used.
   const highest = new Map<string, number>();

@@ -4,7 +4,7 @@ import { provision } from '../sharepoint/provisioning/provision.js';
 import { type SharePointRepositories, createSharePointRepositories } from '../sharepoint/repositories/index.js';
 import { LISTS } from '../sharepoint/schema/lists.js';
 import type { VardeConfig } from './config.js';
-import { graphClientFor, localSiteCreator } from './graph.js';
+import { graphClientFor, localLibraryVersioning, localSiteCreator } from './graph.js';
 
 export interface Stack {
   client: GraphClient;
@@ -22,5 +22,8 @@ export async function openStack(config: VardeConfig, log: (line: string) => void
   if (report.conflicts > 0) throw new Error('Nettstedene avviker fra skjemaet på en måte som må løses manuelt; se linjene over.');
   const { quality, confidential } = report.siteIds;
   if (!quality || !confidential) throw new Error('Nettstedene finnes ikke etter provisjonering.');
+  // Major and minor versions (drafts, published majors) where the schema asks for them: the emulator's control locally.
+  const versioning = localLibraryVersioning(config);
+  if (versioning) for (const spec of LISTS.filter((l) => l.versioning === 'majorMinor')) await versioning(spec.site === 'quality' ? quality : confidential, spec.displayName);
   return { client, repos: createSharePointRepositories(client, { quality, confidential }) };
 }

@@ -1,6 +1,6 @@
 // The tab's root: Teams or not, theme and language, the session, and which page the URL asks for.
 import { FluentProvider, Spinner, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { ErrorMessage, Notice } from './components/error-message';
 import { Shell } from './components/shell';
 import { ThemeObjectContext } from './components/theme-context';
@@ -18,6 +18,11 @@ import { RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession } from './session/session';
 import { connectTeams, type TeamsHost, type TeamsTheme } from './session/teams';
 import { browserTheme, fluentTheme } from './theme';
+
+// The procedure pages (issue 8) are a chunk of their own, loaded when one of them is opened.
+const ProceduresPages = lazy(() => import('./pages/procedures/procedures-pages'));
+// The risk pages (issue 7) likewise.
+const RiskPages = lazy(() => import('./pages/risk/risk-pages'));
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
@@ -90,6 +95,20 @@ function Pages() {
     case 'config':
       page = <ConfigPage />;
       break;
+    case 'procedures':
+      page = (
+        <Suspense fallback={<Spinner label={t('common.loading')} />}>
+          <ProceduresPages route={route.route} narrow={narrow} />
+        </Suspense>
+      );
+      break;
+    case 'risk':
+      page = (
+        <Suspense fallback={<Spinner label={t('common.loading')} />}>
+          <RiskPages route={route.route} narrow={narrow} />
+        </Suspense>
+      );
+      break;
     default:
       page = <NotFoundPage />;
   }
@@ -111,16 +130,20 @@ function Themed({ host }: { host: TeamsHost | null }) {
   }, [locale]);
   const fluent = fluentTheme(theme);
   return (
-    <FluentProvider theme={fluent} className={styles.provider} data-theme={theme}>
-      <ThemeObjectContext.Provider value={fluent}>
-        <I18nProvider locale={locale}>
-          <RouterProvider>
-            <SessionProvider host={host}>
-              <Pages />
-            </SessionProvider>
-          </RouterProvider>
-        </I18nProvider>
-      </ThemeObjectContext.Provider>
+    // The page style sits on a div inside the provider: Fluent passes the provider's class on to every portal
+    // (tooltips, popovers, dialogs), which would then cover the whole window and swallow clicks.
+    <FluentProvider theme={fluent} data-theme={theme}>
+      <div className={styles.provider}>
+        <ThemeObjectContext.Provider value={fluent}>
+          <I18nProvider locale={locale}>
+            <RouterProvider>
+              <SessionProvider host={host}>
+                <Pages />
+              </SessionProvider>
+            </RouterProvider>
+          </I18nProvider>
+        </ThemeObjectContext.Provider>
+      </div>
     </FluentProvider>
   );
 }
@@ -138,7 +161,7 @@ export function App() {
   }, []);
   if (host === undefined)
     return (
-      <FluentProvider theme={fluentTheme(browserTheme())} className={styles.provider}>
+      <FluentProvider theme={fluentTheme(browserTheme())}>
         <div className={styles.centre}>
           <Spinner label="Starter Varde …" />
         </div>

@@ -22,6 +22,14 @@ describe('tab routes', () => {
     expect(parseRoute('/config', '')).toEqual({ page: 'config' });
   });
 
+  it('knows the risk pages (issue 7)', () => {
+    expect(parseRoute('/risk', '?year=2026')).toEqual({ page: 'risk', route: { view: 'assessments' } });
+    expect(parseRoute('/risk/assessments/a-1/', '')).toEqual({ page: 'risk', route: { view: 'assessment', id: 'a-1' } });
+    expect(parseRoute('/risk/heatmap', '?cell=l4c5')).toEqual({ page: 'risk', route: { view: 'heatMap' } });
+    expect(parseRoute('/risk/rounds/r-1', '')).toEqual({ page: 'risk', route: { view: 'round', id: 'r-1' } });
+    expect(parseRoute('/risk/nothing', '')).toEqual({ page: 'notFound' });
+  });
+
   it('says not found for anything else', () => {
     expect(parseRoute('/cases', '')).toEqual({ page: 'notFound' });
     expect(parseRoute('/cases/%E0%A4%A', '')).toEqual({ page: 'notFound' });

@@ -1,4 +1,7 @@
 // The tab's client routes, parsed from the URL (pure, so tested without a browser).
+import { parseProcedureRoute, type ProcedureRoute } from './pages/procedures/procedure-routes';
+import { parseRiskRoute, type RiskRoute } from './pages/risk/risk-routes';
+
 export type Route =
   | { page: 'inbox' }
   | { page: 'case'; id: string }
@@ -6,6 +9,8 @@ export type Route =
   | { page: 'dashboard' }
   | { page: 'channel'; unitId: string | null }
   | { page: 'config' }
+  | { page: 'procedures'; route: ProcedureRoute }
+  | { page: 'risk'; route: RiskRoute }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -21,6 +26,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '/dashboard') return { page: 'dashboard' };
   if (path === '/channel') return { page: 'channel', unitId: unitId || null };
   if (path === '/config') return { page: 'config' };
+  const procedures = parseProcedureRoute(path);
+  if (procedures) return { page: 'procedures', route: procedures };
+  const risk = parseRiskRoute(path);
+  if (risk) return { page: 'risk', route: risk };
   const c = /^\/cases\/([^/]+)$/.exec(path);
   if (c?.[1]) {
     try {

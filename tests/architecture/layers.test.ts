@@ -16,12 +16,14 @@ const RULES: { layer: string; mayImport: string[]; packages: 'none' | 'any' | st
   { layer: 'src/app', mayImport: ['src/domain', 'src/cards'], packages: 'any' },
   { layer: 'src/sharepoint', mayImport: ['src/domain', 'src/app'], packages: 'any' },
   { layer: 'src/auth', mayImport: ['src/domain', 'src/app'], packages: 'any' },
+  // Azure Storage adapters (issue 9: the send queue, the schedule's lease and records) implement ports like src/sharepoint.
+  { layer: 'src/azure', mayImport: ['src/domain', 'src/app'], packages: 'any' },
   { layer: 'bot', mayImport: ['src/domain', 'src/app', 'src/cards'], packages: 'any' },
   { layer: 'src/server', mayImport: ['src', 'bot'], packages: 'any' },
   // The emulator is a stand-in for Microsoft's service: it shares no code with the app.
   { layer: 'infra/graph-emulator', mayImport: [], packages: 'any' },
   // The tab compiles against the API contract and the domain's types only (tests/tab/tab-imports.test.ts: type-only).
-  { layer: 'tab', mayImport: ['src/server/api/contract.js', 'src/domain'], packages: 'any' },
+  { layer: 'tab', mayImport: ['src/server/api/contract.js', 'src/server/api/contract-procedures.js', 'src/server/api/contract-risk.js', 'src/server/api/contract-committees.js', 'src/domain'], packages: 'any' },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { botBench } from './bot-bench.js';
 import { dataLayerBench } from './data-layer-bench.js';
 import { emulatorBench } from './emulator-bench.js';
+import { inboxBench } from './inbox-bench.js';
+import { riskBench } from './risk-bench.js';
 import { tabApiBench } from './tab-api-bench.js';
+import { tabSizeBench } from './tab-size-bench.js';
+import { proceduresBench } from './procedures-bench.js';
+import { remindersBench } from './reminders-bench.js';
+import { committeesBench } from './committees-bench.js';
 
 export interface BenchResult {
   name: string;
@@ -20,6 +26,12 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   'data-layer': dataLayerBench,
   bot: botBench,
   'tab-api': tabApiBench,
+  inbox: inboxBench,
+  'tab-size': tabSizeBench,
+  procedures: proceduresBench,
+  risk: riskBench,
+  reminders: remindersBench,
+  committees: committeesBench,
 };
 
 const only = process.argv.slice(2);

@@ -1,34 +1,24 @@
 // Tab API benchmark: the delta-synced case index at 150,000 cases (first sync time, memory, later rounds) and the
 // whole-municipality dashboard's server time over it (target: p95 ≤ 1 s, with no scan of SharePoint per view).
 //
-// The emulator runs in its own process with its data on disk, as `npm run emulator` does; this process seeds it with
-// the 60,000-employee demo (the newest BENCH_DASHBOARD_CASES cases of four years, default 150,000, and their
-// measures) through raw $batch, measures an index of its own, then composes the app as `npm start` does and asks it
-// for the dashboard over HTTP as the quality adviser.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The emulator runs in its own process with its data on disk, holding the 60,000-employee demo (bench-demo.ts: seeded
+// once, kept between runs); this process measures an index of its own, then composes the app as `npm start` does and
+// asks it for the dashboard over HTTP as the quality adviser.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { SyncedCaseIndex, SyncedMeasureIndex } from '../../src/app/case-index/index.js';
 import { DashboardService } from '../../src/app/dashboard/index.js';
-import { generateMunicipality, demoPersonas } from '../../src/demo/index.js';
-import { type OrgUnits, orgUnitsById, sectorOf } from '../../src/domain/index.js';
 import { composeApp } from '../../src/server/compose.js';
 import { readConfig } from '../../src/server/config.js';
 import { startAppServer } from '../../src/server/serve.js';
 import { openStack } from '../../src/server/stack.js';
-import { deviationToFields } from '../../src/sharepoint/mapping/deviation.js';
-import { measureToFields } from '../../src/sharepoint/mapping/measure.js';
 import { createSharePointRepositories } from '../../src/sharepoint/repositories/index.js';
-import { memoryOf, spawnEmulator } from '../support/emulator-process.js';
-import { provisionedSite } from '../support/varde-site.js';
+import { memoryOf } from '../support/emulator-process.js';
+import { BENCH_NOW, openBenchDemo } from './bench-demo.js';
 import type { BenchResult } from './run.js';
 import { percentile } from './stats.js';
 
-const CASES = Number(process.env.BENCH_DASHBOARD_CASES ?? 150_000);
-const EMPLOYEES = 60_000;
-const NOW = new Date('2026-11-23T12:00:00Z');
+const NOW = BENCH_NOW;
 const UNCACHED_VIEWS = 40;
 const CACHED_VIEWS = 200;
 
@@ -55,14 +45,9 @@ async function withPeakHeap<T>(base: number, work: () => Promise<T>): Promise<{ 
 
 export async function tabApiBench(): Promise<BenchResult[]> {
   const gc = exposeGc();
-  const dataDir = mkdtempSync(join(tmpdir(), 'varde-bench-tab-'));
-  const { child, url } = await spawnEmulator(dataDir);
-  const graphUrl = `${url}/v1.0`;
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${graphUrl}${path}`, { method: 'POST', headers: { authorization: 'Bearer bench', 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (res.status >= 400) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const demo = await openBenchDemo();
+  const { url, child, site, listPath, personas, tree, caseCount, measureCount } = demo;
+  const graphUrl = demo.graphUrl;
   const patch = async (path: string, body: unknown) => {
     const res = await fetch(`${graphUrl}${path}`, { method: 'PATCH', headers: { authorization: 'Bearer bench', 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (res.status >= 400) throw new Error(`PATCH ${path}: ${res.status} ${await res.text()}`);
@@ -72,51 +57,6 @@ export async function tabApiBench(): Promise<BenchResult[]> {
   let server: { close(): Promise<void> } | undefined;
   let stopApp: (() => unknown) | undefined;
   try {
-    const site = await provisionedSite({ url, graphUrl });
-    const lists = (await (await fetch(`${graphUrl}/sites/${site.siteIds.quality}/lists?$select=id,displayName`, { headers: { authorization: 'Bearer bench' } })).json()) as {
-      value: { id: string; displayName: string }[];
-    };
-    const listPath = (name: string) => `/sites/${site.siteIds.quality}/lists/${lists.value.find((l) => l.displayName === name)?.id ?? ''}`;
-
-    // ── Seed ──────────────────────────────────────────────────────────────────────────────────────────────────
-    const t0 = performance.now();
-    let generated: ReturnType<typeof generateMunicipality> | undefined = generateMunicipality({ seed: 2026, employees: EMPLOYEES, years: 4, now: NOW });
-    const personas = demoPersonas(generated);
-    const personaIds = new Set(personas.map((p) => p.personId));
-    await site.repos.organisation.upsertUnits(generated.units);
-    await site.repos.organisation.upsertPeople(generated.people.filter((p) => personaIds.has(p.id)));
-    const tree: OrgUnits = orgUnitsById(generated.units);
-    let deviations = [...generated.deviations].sort((a, b) => (a.reportedAt < b.reportedAt ? 1 : -1)).slice(0, CASES);
-    const kept = new Set(deviations.map((d) => d.id));
-    let measures = generated.measures.filter((x) => x.source.type !== 'deviation' || kept.has(x.source.deviationId));
-    generated = undefined;
-    const sector = (unitId: string) => ({ sectorId: sectorOf(unitId, tree)?.id ?? null });
-    const seed = async (label: string, list: string, rows: readonly Record<string, unknown>[]) => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 4 }, async () => {
-          while (next < rows.length) {
-            const at = next;
-            next += 20;
-            const chunk = rows.slice(at, at + 20);
-            const res = (await post('/$batch', {
-              requests: chunk.map((fields, i) => ({ id: String(i + 1), method: 'POST', url: `${list}/items`, headers: { 'Content-Type': 'application/json' }, body: { fields } })),
-            })) as { responses: { status: number }[] };
-            if (res.responses.some((r) => r.status !== 201)) throw new Error(`a batch create in ${label} failed`);
-            if (at % 10_000 === 0) process.stdout.write(`\r  seeding ${label}: ${at.toLocaleString('en')} / ${rows.length.toLocaleString('en')}   `);
-          }
-        }),
-      );
-      process.stdout.write(`\r  seeded ${label}: ${rows.length.toLocaleString('en')}                    \n`);
-    };
-    const caseCount = deviations.length;
-    const measureCount = measures.length;
-    await seed('cases', listPath('Avvik'), deviations.map((d) => deviationToFields(d, sector(d.unitId))));
-    await seed('measures', listPath('Tiltak'), measures.map((x) => measureToFields(x, sector(x.unitId))));
-    deviations = [];
-    measures = [];
-    console.log(`  seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
     // ── The index on its own: first sync, memory, later rounds ───────────────────────────────────────────────
     const repos = createSharePointRepositories(site.client, site.siteIds);
     await repos.warmUp();
@@ -212,7 +152,7 @@ export async function tabApiBench(): Promise<BenchResult[]> {
     const p95 = (xs: { wall: number; server: number }[], k: 'wall' | 'server') => percentile(xs.map((x) => x[k]), 95);
     console.log(`  dashboard over HTTP: uncached server p95 ${p95(uncached, 'server').toFixed(1)} ms, cached ${p95(cached, 'server').toFixed(2)} ms`);
 
-    const setup = `${caseCount.toLocaleString('en')} ordinary cases and ${measureCount.toLocaleString('en')} measures of the ${EMPLOYEES.toLocaleString('en')}-employee demo (newest of four years), emulator in its own process with its data on disk`;
+    const setup = demo.setup;
     return [
       { name: `case index first sync (${caseCount.toLocaleString('en')} cases)`, value: syncMs / 1000, unit: 's', detail: `${syncRequests} Graph requests (delta pages of 5,000, $select=id and the index's columns only). ${setup}` },
       { name: 'case index memory kept (heap after gc)', value: mb(caseHeap), unit: 'MB', detail: `${Math.round(caseHeap / caseCount)} bytes a case: records with interned ids and lower-cased search text (title, description, place, immediate action), typed columns for the dashboard, two id maps` },
@@ -239,9 +179,6 @@ export async function tabApiBench(): Promise<BenchResult[]> {
   } finally {
     await stopApp?.();
     await server?.close();
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo.close();
   }
 }

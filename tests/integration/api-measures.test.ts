@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deviation, Measure } from '../../src/domain/index.js';
 import { PEOPLE, UNITS, deviation } from '../../src/domain/test-fixtures.js';
-import type { ApiError, MeasurePage, MeasureView } from '../../src/server/api/contract.js';
+import { HIDDEN_TITLE } from '../../src/app/action-list/index.js';
+import type { ApiError, CaseDetail, MeasurePage, MeasureView } from '../../src/server/api/contract.js';
 import { type AppStack, startAppStack } from '../support/app-stack.js';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -259,5 +260,56 @@ describe('GET /api/measures/export.xlsx', () => {
     expect(ws?.getRow(2).getCell(1).value).toBe('Tiltak a5');
     expect(String(ws?.getRow(3).getCell(1).value ?? '')).toBe('');
     expect((await stack.api(await as(PEOPLE.nurse.id), '/api/measures/export.xlsx?overdue=kanskje')).status).toBe(400);
+  });
+});
+
+describe('measures on a health-related case', () => {
+  // Last in the file: it adds a case and a measure the lists above do not expect.
+  const HEALTH_CASE: Deviation = deviation({ id: 'act-h1', caseNumber: 'AV-2026-00078', unitId: 'sh-a', healthRelated: true, measureIds: ['h1'] });
+  const TITLE = 'Gjennomgå insulinrutinen for beboeren på rom 12';
+  const hidden = { title: '', description: '', evaluation: null, healthDetailsHidden: true, sourceLabel: 'AV-2026-00078' };
+  const shown = { title: TITLE, description: 'Beskrivelse', healthDetailsHidden: false, sourceLabel: 'AV-2026-00078' };
+  const h1 = async (personId: string) => (await page(personId, '?unitId=sh-a')).items.find((m) => m.id === 'h1');
+
+  beforeAll(async () => {
+    // No timed delta rounds from here on: the case stays out of the index until the test asks for a round.
+    stack.composition.api.caseIndex.stop();
+    await stack.repos.deviations.create(HEALTH_CASE);
+    await stack.repos.measures.create(measure('h1', { title: TITLE, unitId: 'sh-a', ownerId: PEOPLE.otherNurse.id, deadline: '2026-04-15', source: { type: 'deviation', deviationId: HEALTH_CASE.id } }));
+  });
+
+  it('shows its text only to whom the case view shows the health details (the leader of the case\'s unit), and to its owner', async () => {
+    // Not in the case index yet (as a case reported seconds ago): the case is read from SharePoint; then from the index.
+    expect(stack.composition.api.caseIndex.get(HEALTH_CASE.id)).toBeUndefined();
+    for (const round of ['case read by id', 'case from the index']) {
+      if (round === 'case from the index') {
+        await stack.composition.api.caseIndex.refresh(0);
+        expect(stack.composition.api.caseIndex.get(HEALTH_CASE.id)).toBeDefined();
+      }
+      expect([round, await h1(PEOPLE.serviceLeaderA.id)]).toMatchObject([round, shown]);
+      expect([round, await h1(PEOPLE.otherNurse.id)]).toMatchObject([round, shown]);
+      for (const above of [PEOPLE.unitLeaderSh.id, PEOPLE.sectorHeadMh.id, PEOPLE.qualityAdviser.id, PEOPLE.chiefExecutive.id]) {
+        expect([round, above, await h1(above)]).toMatchObject([round, above, hidden]);
+      }
+    }
+    // Measures on other cases are not touched.
+    expect((await page(PEOPLE.unitLeaderSh.id)).items.filter((m) => m.id !== 'h1').every((m) => m.title !== '' && !m.healthDetailsHidden)).toBe(true);
+  });
+
+  it('the case view applies the same rule to the case\'s measures', async () => {
+    const measuresAs = async (personId: string) => ((await (await stack.api(await as(personId), `/api/cases/${HEALTH_CASE.id}`)).json()) as CaseDetail).measures;
+    expect(await measuresAs(PEOPLE.unitLeaderSh.id)).toMatchObject([{ id: 'h1', ...hidden }]);
+    expect(await measuresAs(PEOPLE.serviceLeaderA.id)).toMatchObject([{ id: 'h1', ...shown }]);
+  });
+
+  it('the export names it as hidden and holds none of its text', async () => {
+    const res = await stack.api(await as(PEOPLE.unitLeaderSh.id), '/api/measures/export.xlsx?unitId=sh-a');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.getWorksheet('Aksjonsliste');
+    const rows: string[][] = [];
+    ws?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
+    expect(rows.find((r) => r[2] === 'AV-2026-00078')?.[0]).toBe(HIDDEN_TITLE);
+    expect(rows.flat().some((cell) => cell.includes('insulin'))).toBe(false);
   });
 });

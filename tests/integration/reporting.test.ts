@@ -192,7 +192,7 @@ describe('reporting in the chat', () => {
     const used = await metrics();
 
     expect(caseNumber).toMatch(new RegExp(`^AV-${year}-\\d{5}$`));
-    expect(json(reply.refreshCard)).toContain(`${TAB}/saker/${caseId}`);
+    expect(json(reply.refreshCard)).toContain(`${TAB}/cases/${caseId}`);
     expect(json(reply.refreshCard)).toContain('Takk! Meldingen er registrert.');
     // The create and the one save of the case's messages; nothing else.
     expect(used.requests.total, json(used.requests.byRoute)).toBeLessThanOrEqual(2);
@@ -216,7 +216,7 @@ describe('reporting in the chat', () => {
     const card = json(posts[0]?.message);
     expect(card).toContain(caseNumber as string);
     expect(card).toContain('Husøy sykehjem');
-    expect(card).toContain(`${TAB}/saker/${caseId}`);
+    expect(card).toContain(`${TAB}/cases/${caseId}`);
     expect(card).not.toContain('falt på badet');
     expect(card).not.toContain('Kari Pasient');
     expect((await repos.caseMessages.get(caseId))?.channelNotifications).toHaveLength(1);

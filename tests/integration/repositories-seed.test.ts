@@ -78,6 +78,13 @@ describe('seed repositories', () => {
       participantIds: [],
       date: '2026-02-10',
       createdAt: '2026-02-10T08:00:00.000Z',
+      year: 2026,
+      status: 'draft',
+      roundId: null,
+      submittedAt: null,
+      compiledAt: null,
+      forwardedAt: null,
+      returnNote: null,
     };
     const item: RiskItem = {
       id: 'ri-1',
@@ -92,6 +99,11 @@ describe('seed repositories', () => {
       residual: null,
       residualAcceptable: null,
       measureIds: [],
+      doneEnough: null,
+      reportToKlg: null,
+      deviationIds: [],
+      escalation: null,
+      position: 0,
     };
     await repos.risks.createAssessments([{ importKey: 'ra:1', value: assessment }]);
     await repos.risks.createItems([{ importKey: 'ri:1', value: item }]);

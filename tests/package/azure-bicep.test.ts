@@ -205,7 +205,9 @@ describe('the App Service settings', () => {
 
   it('include every variable src/server/config.ts reads, but the two that must not be set in Azure', () => {
     // PORT: App Service sets it for the Node container. BOT_ALLOW_UNSIGNED_LOCAL: local runs only (config refuses it here).
-    const notInAzure = new Set(['PORT', 'BOT_ALLOW_UNSIGNED_LOCAL']);
+    // PORT and IDENTITY_ENDPOINT are App Service's own; unsigned activities are for local runs only; the schedule
+    // lives in Storage (the lease URL), not in files; Storage uses the system-assigned identity unless one is named.
+    const notInAzure = new Set(['PORT', 'BOT_ALLOW_UNSIGNED_LOCAL', 'IDENTITY_ENDPOINT', 'VARDE_SCHEDULE_DIR', 'VARDE_STORAGE_IDENTITY_CLIENT_ID']);
     const variables = configVariables();
     expect(variables.length).toBeGreaterThan(15);
     const missing = variables.filter((v) => !notInAzure.has(v) && !settings.has(v));

@@ -1,6 +1,6 @@
 // The shared test stack itself: the generated demo seeded, the app composed as `npm start` does, sign-in by persona and by id.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeView } from '../../src/server/api/contract.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CasePage, MeView } from '../../src/server/api/contract.js';
 import { type AppStack, DEMO_STACK_DEFAULTS, startAppStack } from './app-stack.js';
 
 let stack: AppStack;
@@ -45,5 +45,23 @@ describe('startAppStack() with the generated demo', () => {
 
   it('signIn fails loudly for someone it cannot sign in', async () => {
     await expect(stack.signIn('nobody')).rejects.toThrow(/local sign-in as nobody failed: 400/);
+  });
+});
+
+describe('stop()', () => {
+  it('gives the case read log a last try: a read whose logging failed is stored when the app stops', async () => {
+    const adviser = await stack.signIn('qualityAdviser');
+    const page = (await (await stack.api(adviser, '/api/cases?pageSize=1')).json()) as CasePage;
+    const caseId = page.items[0]?.id ?? '';
+    const reads = stack.repos.caseReads;
+    const append = vi.spyOn(reads, 'append').mockRejectedValueOnce(new Error('SharePoint is down'));
+    expect((await stack.api(adviser, `/api/cases/${caseId}`)).status).toBe(200);
+    expect(stack.composition.api.caseWork.readsWaiting).toBe(1);
+    append.mockRestore();
+
+    await stack.composition.stop();
+    expect(stack.composition.api.caseWork.readsWaiting).toBe(0);
+    const adviserId = stack.personas.find((p) => p.key === 'qualityAdviser')?.personId;
+    expect((await reads.listForCase(caseId, 'ordinary')).filter((r) => r.readerId === adviserId)).toHaveLength(1);
   });
 });

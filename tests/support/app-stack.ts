@@ -50,6 +50,8 @@ export interface AppStackOptions {
   /** Bot and API events (codes only); default: kept in `events`. */
   log?: BotLog;
   connector?: Partial<ConnectorStandInOptions>;
+  /** The built tab to serve at `/` (default tab/dist); the browser tests give a snapshot of it (tests/support/browser.ts). */
+  tabDir?: string;
 }
 
 export interface AppStack {
@@ -111,7 +113,7 @@ export async function startAppStack(options: AppStackOptions = {}): Promise<AppS
       recipients ??= adviser ? [adviser.personId] : [];
     }
 
-    composition = composeApp(config, stack, { log, personas, whistleblowingRecipientIds: recipients ?? [], ...(options.now ? { now: options.now } : {}) });
+    composition = composeApp(config, stack, { log, personas, whistleblowingRecipientIds: recipients ?? [], ...(options.now ? { now: options.now } : {}), ...(options.tabDir ? { tabDir: options.tabDir } : {}) });
     await composition.ready;
     server = await startAppServer(config, composition.app);
     const url = server.url;
@@ -162,7 +164,8 @@ export async function startAppStack(options: AppStackOptions = {}): Promise<AppS
       api,
       mintUserToken,
       stop: async () => {
-        running.composition.stop();
+        // First, while Graph is still there: the read log's last try and the waiting reports written.
+        await running.composition.stop();
         await running.server.close();
         await running.connector.close();
         await emulator.close();

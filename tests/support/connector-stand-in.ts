@@ -44,7 +44,7 @@ export interface RecordedActivity {
 }
 
 export interface RefusedRequest {
-  status: 401 | 404 | 429;
+  status: 401 | 403 | 404 | 429;
   method: string;
   path: string;
   reason: string;
@@ -68,6 +68,13 @@ export interface ConnectorStandIn {
   /** Resolves with the first recorded activity (already there or still to come) that matches. */
   waitFor(match: (a: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
   setRateLimits(limits: RateLimits | false): void;
+  /**
+   * The bot is removed from the conversation (a channel's team; the thread ids under it too): every send and update
+   * there gets 403 BotNotInConversationRoster, as Teams answers; `status` 404 plays a deleted conversation instead.
+   */
+  removeBot(conversationId: string, status?: 403 | 404): void;
+  /** The bot is back in the conversation (added to the team again). */
+  restoreBot(conversationId: string): void;
   clear(): void;
   close(): Promise<void>;
 }
@@ -81,6 +88,7 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions): P
   const waiters = new Set<{ match: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }>();
   let limits: RateLimits | false = options.rateLimits || false;
   const perConversation = new Map<string, number[]>();
+  const removed = new Map<string, 403 | 404>();
   let perApp: number[] = [];
   let counter = 0;
 
@@ -168,6 +176,9 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions): P
 
     const conversationId = segments[2] ?? '';
     if (segments[3] !== 'activities' || !conversationId) return refuse(404, 'NotFound', 'unknown path');
+    const gone = removed.get(conversationId) ?? removed.get(conversationId.split(';')[0] ?? conversationId);
+    if (gone === 403) return refuse(403, 'BotNotInConversationRoster', 'The bot is not part of the conversation roster.');
+    if (gone === 404) return refuse(404, 'ConversationNotFound', 'Conversation not found.');
     const activity = (body ?? {}) as Record<string, unknown>;
 
     if (method === 'POST' && segments.length === 4) {
@@ -228,6 +239,12 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions): P
     },
     setRateLimits(next) {
       limits = next;
+    },
+    removeBot(id, status = 403) {
+      removed.set(id, status);
+    },
+    restoreBot(id) {
+      removed.delete(id);
     },
     clear() {
       activities.length = 0;

@@ -6,7 +6,9 @@ import type { Router } from '../router.js';
 import type { EmulatorContext } from '../server.js';
 import { DEFAULT_FAULTS, parseFaultConfig } from '../faults.js';
 import { resetDatabase } from '../store/database.js';
-import { createSite, listSites, siteResource } from '../store/sites.js';
+import { createSite, listSites, resolveSite, siteResource } from '../store/sites.js';
+import { resolveList } from '../store/lists.js';
+import { libraryKeepsMinorVersions, setLibraryVersioning } from '../store/drives.js';
 import { type DirectoryUser, type Issuer, LOCAL_TENANT_ID } from '../issuer.js';
 import { rmSync } from 'node:fs';
 
@@ -47,6 +49,20 @@ export function registerControlRoutes(r: Router, ctx: EmulatorContext): void {
       description: typeof body.description === 'string' ? body.description : undefined,
     });
     return json(201, siteResource(site));
+  });
+
+  // A library's versioning (major only, or major and minor): library settings in a tenant, which Graph v1.0 cannot
+  // change. Body: {site: '{hostname}:/{path}' or a site id, list: title or id, minorVersions: boolean}.
+  r.add('POST', '/_emulator/libraries/versioning', 1, (req) => {
+    const body = jsonBody(req, true);
+    if (typeof body.site !== 'string' || typeof body.list !== 'string' || typeof body.minorVersions !== 'boolean') {
+      throw invalidRequest("Give 'site', 'list' and 'minorVersions' (true or false).");
+    }
+    const site = resolveSite(ctx.db, body.site, ctx.hostname);
+    const list = resolveList(ctx.db, site, body.list);
+    if (list.template !== 'documentLibrary') throw invalidRequest('Only document libraries have versioning settings here.');
+    setLibraryVersioning(ctx.db, list.id, body.minorVersions);
+    return json(200, { list: list.id, minorVersions: libraryKeepsMinorVersions(ctx.db, list.id) });
   });
 
   registerIssuerRoutes(r, ctx);

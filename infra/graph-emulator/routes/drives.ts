@@ -11,6 +11,7 @@ import { driveContext, driveItemResource, driveResource } from './drives/item-re
 import { registerDriveItemRoutes } from './drives/items.js';
 import { registerItemContentRoutes } from './drives/items/content.js';
 import { registerVersionRoutes } from './drives/items/versions.js';
+import { registerItemCheckInRoutes } from './drives/items/checkin.js';
 import { DRIVE_PREFIXES, ITEM_ADDRESSES, defaultDrive, driveFrom } from './drives/resolve.js';
 import { registerCreateUploadSessionRoute, registerUploadUrlRoutes } from './drives/upload-sessions.js';
 import { siteFrom } from './resources.js';
@@ -57,6 +58,7 @@ export function registerDriveRoutes(r: Router, ctx: EmulatorContext): void {
       registerDriveItemRoutes(r, ctx, base);
       registerItemContentRoutes(r, ctx, base);
       registerVersionRoutes(r, ctx, base);
+      registerItemCheckInRoutes(r, ctx, base);
       registerCreateUploadSessionRoute(r, ctx, base);
     }
   }

@@ -104,6 +104,25 @@ CREATE TABLE IF NOT EXISTS drive_item_versions (
   PRIMARY KEY (item_id, version)
 );
 CREATE INDEX IF NOT EXISTS drive_item_versions_blob ON drive_item_versions (blob);
+-- Libraries set to keep minor (draft) versions beside major ones ("Create major and minor versions" in the library's
+-- versioning settings; Graph v1.0 cannot set it, a site owner does, and locally the control /_emulator/libraries/versioning).
+CREATE TABLE IF NOT EXISTS library_versioning (
+  list_id TEXT PRIMARY KEY,
+  minor INTEGER NOT NULL
+);
+-- The label of each version of a file in such a library ('0.1', '1.0', '1.1' …); without a row a version is '<n>.0'.
+CREATE TABLE IF NOT EXISTS drive_item_version_labels (
+  item_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  PRIMARY KEY (item_id, version)
+);
+-- Files checked out (POST …/checkout) until checked in (POST …/checkin).
+CREATE TABLE IF NOT EXISTS drive_item_checkouts (
+  item_id TEXT PRIMARY KEY,
+  by_caller TEXT NOT NULL,
+  at TEXT NOT NULL
+);
 -- Resumable uploads: the state is here, the bytes received so far in a part file under the blob folder.
 CREATE TABLE IF NOT EXISTS upload_sessions (
   id TEXT PRIMARY KEY,

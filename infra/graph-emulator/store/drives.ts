@@ -128,6 +128,9 @@ export function deleteListDrive(ctx: Pick<EmulatorContext, 'db' | 'blobDir'>, li
   const sessions = db.prepare('SELECT id FROM upload_sessions WHERE drive_id = ?').pluck().all(drive.id) as string[];
   db.transaction(() => {
     db.prepare('DELETE FROM drive_item_versions WHERE item_id IN (SELECT id FROM drive_items WHERE drive_id = ?)').run(drive.id);
+    db.prepare('DELETE FROM drive_item_version_labels WHERE item_id IN (SELECT id FROM drive_items WHERE drive_id = ?)').run(drive.id);
+    db.prepare('DELETE FROM drive_item_checkouts WHERE item_id IN (SELECT id FROM drive_items WHERE drive_id = ?)').run(drive.id);
+    db.prepare('DELETE FROM library_versioning WHERE list_id = ?').run(list.id);
     db.prepare('DELETE FROM drive_items WHERE drive_id = ?').run(drive.id);
     db.prepare('DELETE FROM upload_sessions WHERE drive_id = ?').run(drive.id);
     db.prepare('DELETE FROM drives WHERE id = ?').run(drive.id);
@@ -239,6 +242,8 @@ export function deleteItemRows(db: Db, ids: string[]): string[] {
   const json = JSON.stringify(ids);
   const blobs = db.prepare('SELECT DISTINCT blob FROM drive_item_versions WHERE item_id IN (SELECT value FROM json_each(?))').pluck().all(json) as string[];
   db.prepare('DELETE FROM drive_item_versions WHERE item_id IN (SELECT value FROM json_each(?))').run(json);
+  db.prepare('DELETE FROM drive_item_version_labels WHERE item_id IN (SELECT value FROM json_each(?))').run(json);
+  db.prepare('DELETE FROM drive_item_checkouts WHERE item_id IN (SELECT value FROM json_each(?))').run(json);
   db.prepare('DELETE FROM drive_items WHERE id IN (SELECT value FROM json_each(?))').run(json);
   return blobs;
 }
@@ -259,6 +264,8 @@ export function newFolder(driveId: string, parentId: string, name: string, calle
 
 export interface FileVersion {
   version: number;
+  /** SharePoint's version label: '1.0', '2.0' …; in a library with minor versions also '0.1', '1.1' … */
+  label: string;
   size: number;
   blob: string;
   quickXorHash: string;
@@ -266,18 +273,93 @@ export interface FileVersion {
   modifiedBy: Caller;
 }
 
-export function insertVersion(db: Db, itemId: string, v: FileVersion): void {
+/**
+ * Stores a new version of a file and returns its label. In a library with minor versions a new version is a draft,
+ * the next minor of the last one ('0.1' for a new file, '1.0' → '1.1'), as SharePoint numbers saves; publishing
+ * (check-in as published) makes it the next major. Elsewhere every version is a major: '<n>.0'.
+ */
+export function insertVersion(db: Db, itemId: string, v: Omit<FileVersion, 'label'>): string {
   db.prepare('INSERT INTO drive_item_versions (item_id, version, size, blob, quick_xor, modified, modified_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     itemId, v.version, v.size, v.blob, v.quickXorHash, v.modified, JSON.stringify(v.modifiedBy),
   );
+  if (!keepsMinorVersions(db, itemId)) return `${v.version}.0`;
+  const last = db.prepare('SELECT label FROM drive_item_version_labels WHERE item_id = ? ORDER BY version DESC LIMIT 1').pluck().get(itemId) as string | undefined;
+  const { major, minor } = parseLabel(last ?? '0.0');
+  const label = `${major}.${minor + 1}`;
+  db.prepare('INSERT OR REPLACE INTO drive_item_version_labels (item_id, version, label) VALUES (?, ?, ?)').run(itemId, v.version, label);
+  return label;
+}
+
+function parseLabel(label: string): { major: number; minor: number } {
+  const [major, minor] = label.split('.').map(Number);
+  return { major: major ?? 0, minor: minor ?? 0 };
+}
+
+/** Whether the file's library keeps minor versions. */
+export function keepsMinorVersions(db: Db, itemId: string): boolean {
+  const row = db
+    .prepare('SELECT v.minor FROM drive_items i JOIN drives d ON d.id = i.drive_id JOIN library_versioning v ON v.list_id = d.list_id WHERE i.id = ?')
+    .pluck()
+    .get(itemId) as number | undefined;
+  return row === 1;
+}
+
+/** Sets a library's versioning: major versions only, or major and minor (draft) versions. */
+export function setLibraryVersioning(db: Db, listId: string, minor: boolean): void {
+  db.prepare('INSERT OR REPLACE INTO library_versioning (list_id, minor) VALUES (?, ?)').run(listId, minor ? 1 : 0);
+}
+
+export function libraryKeepsMinorVersions(db: Db, listId: string): boolean {
+  return (db.prepare('SELECT minor FROM library_versioning WHERE list_id = ?').pluck().get(listId) as number | undefined) === 1;
+}
+
+/**
+ * Publishes the current version: a draft '1.2' becomes '2.0' (its history keeps 1.0 and 1.1, as SharePoint's does);
+ * a major version stays as it is. Returns the current label.
+ */
+export function publishCurrentVersion(db: Db, itemId: string): string {
+  const current = listVersions(db, itemId)[0];
+  if (!current) return '0.0';
+  if (!keepsMinorVersions(db, itemId)) return current.label;
+  const { major, minor } = parseLabel(current.label);
+  if (minor === 0) return current.label;
+  const label = `${major + 1}.0`;
+  db.prepare('INSERT OR REPLACE INTO drive_item_version_labels (item_id, version, label) VALUES (?, ?, ?)').run(itemId, current.version, label);
+  return label;
 }
 
 /** Newest first, the current version included, as Graph lists them. */
 export function listVersions(db: Db, itemId: string): FileVersion[] {
   const rows = db
-    .prepare('SELECT version, size, blob, quick_xor, modified, modified_by FROM drive_item_versions WHERE item_id = ? ORDER BY version DESC')
-    .all(itemId) as { version: number; size: number; blob: string; quick_xor: string; modified: string; modified_by: string }[];
-  return rows.map((r) => ({ version: r.version, size: r.size, blob: r.blob, quickXorHash: r.quick_xor, modified: r.modified, modifiedBy: JSON.parse(r.modified_by) as Caller }));
+    .prepare(
+      `SELECT v.version, v.size, v.blob, v.quick_xor, v.modified, v.modified_by, l.label FROM drive_item_versions v
+       LEFT JOIN drive_item_version_labels l ON l.item_id = v.item_id AND l.version = v.version WHERE v.item_id = ? ORDER BY v.version DESC`,
+    )
+    .all(itemId) as { version: number; size: number; blob: string; quick_xor: string; modified: string; modified_by: string; label: string | null }[];
+  return rows.map((r) => ({
+    version: r.version,
+    label: r.label ?? `${r.version}.0`,
+    size: r.size,
+    blob: r.blob,
+    quickXorHash: r.quick_xor,
+    modified: r.modified,
+    modifiedBy: JSON.parse(r.modified_by) as Caller,
+  }));
+}
+
+// --- check-out ---------------------------------------------------------------------------------
+
+export function checkedOutBy(db: Db, itemId: string): Caller | undefined {
+  const row = db.prepare('SELECT by_caller FROM drive_item_checkouts WHERE item_id = ?').pluck().get(itemId) as string | undefined;
+  return row === undefined ? undefined : (JSON.parse(row) as Caller);
+}
+
+export function checkOut(db: Db, itemId: string, caller: Caller): void {
+  db.prepare('INSERT OR REPLACE INTO drive_item_checkouts (item_id, by_caller, at) VALUES (?, ?, ?)').run(itemId, JSON.stringify(caller), nowIso());
+}
+
+export function checkIn(db: Db, itemId: string): void {
+  db.prepare('DELETE FROM drive_item_checkouts WHERE item_id = ?').run(itemId);
 }
 
 // --- upload sessions -----------------------------------------------------------------------------

@@ -19,7 +19,8 @@ import {
   unitChain,
   visibleUnitIds,
 } from '../../domain/index.js';
-import { MAX_MEASURE_SCOPE_CLAUSES, type MeasureQuery, type MeasureRepository, type MeasureScope, type PageRequest, type Stored } from '../ports/index.js';
+import { type HealthFacts, mayReadHealthDetails, measureTextHidden, withoutMeasureText } from '../case-work/scope.js';
+import { type DeviationRepository, MAX_MEASURE_SCOPE_CLAUSES, type MeasureQuery, type MeasureRepository, type MeasureScope, type PageRequest, type Stored } from '../ports/index.js';
 
 export interface ActionListFilter {
   readonly source?: MeasureSource['type'];
@@ -34,7 +35,10 @@ export interface ActionListFilter {
 }
 
 export interface ActionItem {
+  /** As the person may see it: title, description and evaluation blanked where `healthDetailsHidden`. */
   readonly measure: Measure;
+  /** On a health-related case whose details the person may not see, and not theirs (case-work/scope.ts: measureTextHidden). */
+  readonly healthDetailsHidden: boolean;
   readonly etag: string;
   /** Empty when the owner is not (or no longer) in the organisation. */
   readonly ownerName: string;
@@ -49,8 +53,10 @@ export interface ActionListDeps {
   units(): Promise<OrgUnits>;
   /** People by id (any number; the store is asked in chunks); unknown ids are left out. */
   peopleByIds(ids: readonly string[]): Promise<readonly Pick<Person, 'id' | 'name'>[]>;
-  /** The case number of an ordinary case, from the case index; null when it is not there. */
-  caseNumberOf(deviationId: string): string | null;
+  /** What the case index knows of an ordinary case (its number, and whose its health details are). */
+  readonly caseIndex: { get(deviationId: string): CaseFacts | undefined };
+  /** Cases the index does not hold (yet: it is still loading, or the case is seconds old) are read by id. */
+  readonly deviations: Pick<DeviationRepository, 'getMany'>;
   readonly now: () => Date;
   /** Called after a measure was saved (the measure index refreshes, so the dashboard's overdue count follows). */
   readonly onChanged?: () => void;
@@ -64,21 +70,8 @@ export type CompleteOutcome =
   | { readonly kind: 'conflict'; readonly current: ActionItem }
   | { readonly kind: 'invalid'; readonly error: Extract<Result<unknown>, { ok: false }>['error'] };
 
-/** The id of what the measure came from (the case, the risk row, the audit …). */
-export function sourceIdOf(source: MeasureSource): string {
-  switch (source.type) {
-    case 'deviation':
-      return source.deviationId;
-    case 'riskItem':
-      return source.riskItemId;
-    case 'audit':
-      return source.auditId;
-    case 'meetingDecision':
-      return source.decisionId;
-    case 'procedureSelfAssessment':
-      return source.selfAssessmentId;
-  }
-}
+/** What a deviation measure's line needs of its case: the number to link back, and whose its health details are. */
+export type CaseFacts = HealthFacts & { readonly caseNumber: string };
 
 /** Rows an export holds at most (the sheet says so when there were more). */
 export const EXPORT_ROW_CAP = 10_000;
@@ -153,7 +146,7 @@ export class ActionList {
     const plan = this.plan(person, filter, units);
     if (plan === null) return { items: [], continuation: null };
     const found = await this.deps.measures.query(plan.query, page);
-    return { items: await this.items(found.items.filter((s) => plan.allows(s.value)), units), continuation: found.continuation };
+    return { items: await this.items(person, found.items.filter((s) => plan.allows(s.value)), units), continuation: found.continuation };
   }
 
   /** Every matching row for an export, up to `cap`; `capped` when there were more. */
@@ -169,7 +162,7 @@ export class ActionList {
       continuation = found.continuation;
     } while (continuation !== null && rows.length <= cap);
     const capped = rows.length > cap || continuation !== null;
-    return { items: await this.items(rows.slice(0, cap), units), capped };
+    return { items: await this.items(person, rows.slice(0, cap), units), capped };
   }
 
   /** Marks the measure done with the comment as its evaluation ("did it work?"). */
@@ -179,19 +172,19 @@ export class ActionList {
     if (!canCompleteMeasure(person, stored.value, units)) return { kind: 'forbidden' };
     // Checked here as well as by SharePoint's If-Match: a measure someone else already completed would otherwise come
     // back as "cannot change done to done" instead of as the other person's change.
-    if (stored.etag !== etag) return { kind: 'conflict', current: (await this.items([stored], units))[0] as ActionItem };
+    if (stored.etag !== etag) return { kind: 'conflict', current: (await this.items(person, [stored], units))[0] as ActionItem };
     const next = changeMeasureStatus(stored.value, { to: 'done', evaluation: comment }, this.deps.now());
     if (!next.ok) return { kind: 'invalid', error: next.error };
     const saved = await this.deps.measures.update(next.value, etag);
     this.deps.onChanged?.();
-    return { kind: 'ok', item: (await this.items([saved], units))[0] as ActionItem };
+    return { kind: 'ok', item: (await this.items(person, [saved], units))[0] as ActionItem };
   }
 
   /** The current state of one measure as the person may see it, or null. */
   async get(person: Person, id: string): Promise<ActionItem | null> {
     const [stored, units] = await Promise.all([this.deps.measures.get(id), this.deps.units()]);
     if (!stored || !canSeeMeasure(person, stored.value, units)) return null;
-    return (await this.items([stored], units))[0] ?? null;
+    return (await this.items(person, [stored], units))[0] ?? null;
   }
 
   /** The store query for the filter, or null when nothing can match (overdue with only finished statuses). */
@@ -233,17 +226,39 @@ export class ActionList {
     return { query, allows };
   }
 
-  private async items(rows: readonly Stored<Measure>[], units: OrgUnits): Promise<ActionItem[]> {
-    const names = await this.ownerNames(rows.map((r) => r.value.ownerId));
+  private async items(person: Person, rows: readonly Stored<Measure>[], units: OrgUnits): Promise<ActionItem[]> {
+    const [names, cases] = await Promise.all([this.ownerNames(rows.map((r) => r.value.ownerId)), this.casesOf(rows.map((r) => r.value))]);
     const now = this.deps.now();
-    return rows.map(({ value: m, etag }) => ({
-      measure: m,
-      etag,
-      ownerName: names.get(m.ownerId) ?? '',
-      unitName: units.get(m.unitId)?.name ?? '',
-      sourceLabel: m.source.type === 'deviation' ? this.deps.caseNumberOf(m.source.deviationId) : null,
-      overdue: isOverdue(m, now),
-    }));
+    return rows.map(({ value: m, etag }) => {
+      const c = m.source.type === 'deviation' ? cases.get(m.source.deviationId) : undefined;
+      // A case that cannot be found (deleted) is treated as one whose details are not the person's.
+      const caseHidden = m.source.type === 'deviation' && (c === undefined || !mayReadHealthDetails(person.id, c, units));
+      const hidden = measureTextHidden(person.id, m, caseHidden);
+      return {
+        measure: hidden ? withoutMeasureText(m) : m,
+        healthDetailsHidden: hidden,
+        etag,
+        ownerName: names.get(m.ownerId) ?? '',
+        unitName: units.get(m.unitId)?.name ?? '',
+        sourceLabel: c?.caseNumber ?? null,
+        overdue: isOverdue(m, now),
+      };
+    });
+  }
+
+  /** The cases of the deviation measures: from the index, and what it does not hold from SharePoint (by id, 100 at a time). */
+  private async casesOf(measures: readonly Measure[]): Promise<Map<string, CaseFacts>> {
+    const found = new Map<string, CaseFacts>();
+    const missing = new Set<string>();
+    for (const m of measures) {
+      if (m.source.type !== 'deviation') continue;
+      const c = this.deps.caseIndex.get(m.source.deviationId);
+      if (c) found.set(m.source.deviationId, c);
+      else missing.add(m.source.deviationId);
+    }
+    const ids = [...missing];
+    for (let at = 0; at < ids.length; at += 100) for (const s of await this.deps.deviations.getMany(ids.slice(at, at + 100))) found.set(s.value.id, s.value);
+    return found;
   }
 
   /** Owners' names, kept ten minutes (names change seldom; an export of 10,000 rows asks for each owner once). */

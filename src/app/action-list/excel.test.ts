@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../../domain/index.js';
 import type { ActionItem } from './action-list.js';
-import { EXPORT_HEADERS, EXPORT_SHEET, OVERDUE_FILL, actionListWorkbook } from './excel.js';
+import { EXPORT_HEADERS, EXPORT_SHEET, HIDDEN_TITLE, OVERDUE_FILL, actionListWorkbook } from './excel.js';
 
 function item(patch: Partial<Measure> = {}, extra: Partial<ActionItem> = {}): ActionItem {
   const measure: Measure = {
@@ -20,7 +20,7 @@ function item(patch: Partial<Measure> = {}, extra: Partial<ActionItem> = {}): Ac
     cancelReason: null,
     ...patch,
   };
-  return { measure, etag: '"1"', ownerName: 'Kari Nordmann', unitName: 'Avdeling A', sourceLabel: 'AV-2026-00042', overdue: false, ...extra };
+  return { measure, healthDetailsHidden: false, etag: '"1"', ownerName: 'Kari Nordmann', unitName: 'Avdeling A', sourceLabel: 'AV-2026-00042', overdue: false, ...extra };
 }
 
 async function read(buffer: Buffer) {
@@ -73,6 +73,12 @@ describe('actionListWorkbook', () => {
     expect(ws.getRow(2).getCell(8).value).toBe('Ja');
     expect(fillOf(3, 1)).toBeUndefined();
     expect(ws.getRow(3).getCell(8).value).toBe('Nei');
+  });
+
+  it('names a measure whose text the reader may not see as hidden, as the tab does', async () => {
+    const ws = await read(await actionListWorkbook([item({ title: '', evaluation: null }, { healthDetailsHidden: true })], info));
+    expect(ws.getRow(2).getCell(1).value).toBe(HIDDEN_TITLE);
+    expect(ws.getRow(2).getCell(3).value).toBe('AV-2026-00042');
   });
 
   it('keeps text that looks like a formula as text', async () => {

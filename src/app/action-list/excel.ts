@@ -24,6 +24,8 @@ export const MEASURE_STATUS_NB: Readonly<Record<MeasureStatus, string>> = {
 
 export const EXPORT_SHEET = 'Aksjonsliste';
 export const EXPORT_HEADERS = ['Tiltak', 'Kilde', 'Referanse', 'Enhet', 'Ansvarlig', 'Frist', 'Status', 'Forfalt', 'Utført', 'Evaluering'] as const;
+/** The title of a measure whose text the reader may not see (a health-related case's, not theirs), as the tab says it. */
+export const HIDDEN_TITLE = 'Skjult (helseopplysninger)';
 /** Light red, as Excel's own "Light Red Fill" conditional format. */
 export const OVERDUE_FILL = 'FFFFC7CE';
 const OVERDUE_FONT = 'FF9C0006';
@@ -75,7 +77,7 @@ export async function actionListWorkbook(items: readonly ActionItem[], info: Exp
   for (const item of items) {
     const m = item.measure;
     const row = ws.addRow({
-      title: m.title,
+      title: item.healthDetailsHidden ? HIDDEN_TITLE : m.title,
       source: SOURCE_NB[m.source.type],
       reference: item.sourceLabel ?? '',
       unit: item.unitName,

@@ -1,45 +1,20 @@
-// The CaseIndex port's implementation: a CaseStore kept in step with the deviation feed by a DeltaSync.
+// The CaseIndex port's implementation: a CaseStore kept in step with the deviation feed (the shared SyncedStore engine).
 import type { CaseIndex, CaseSource, DeviationFeed, IndexedCase } from '../ports/index.js';
 import { type CaseColumns, CaseStore } from './case-store.js';
-import { DeltaSync, type DeltaSyncOptions } from './delta-sync.js';
+import type { DeltaSyncOptions } from './delta-sync.js';
+import { SyncedStore } from './synced-store.js';
 
-export class SyncedCaseIndex implements CaseIndex {
-  private readonly store = new CaseStore();
-  private readonly sync: DeltaSync<CaseSource>;
-
+export class SyncedCaseIndex extends SyncedStore<CaseSource, CaseStore> implements CaseIndex {
   constructor(feed: DeviationFeed, options: DeltaSyncOptions = {}) {
-    this.sync = new DeltaSync('caseIndex', feed, this.store, options);
-  }
-
-  get ready(): Promise<void> {
-    return this.sync.ready;
-  }
-
-  /** Starts the first full read, and background rounds while the index is in use; returns at once. */
-  start(): void {
-    this.sync.start();
-  }
-
-  stop(): void {
-    this.sync.stop();
-  }
-
-  asOf(): string | null {
-    return this.sync.asOf();
-  }
-
-  refresh(maxAgeMs?: number): Promise<void> {
-    return this.sync.refresh(maxAgeMs);
+    super('caseIndex', feed, new CaseStore(), options);
   }
 
   all(): Iterable<IndexedCase> {
-    this.sync.markUsed();
-    return this.store.all();
+    return this.read().all();
   }
 
   get(id: string): IndexedCase | undefined {
-    this.sync.markUsed();
-    return this.store.get(id);
+    return this.read().get(id);
   }
 
   /** How many cases it holds. */
@@ -54,7 +29,6 @@ export class SyncedCaseIndex implements CaseIndex {
 
   /** The typed columns for whole-index passes (the dashboard). */
   columns(): CaseColumns {
-    this.sync.markUsed();
-    return this.store.columns();
+    return this.read().columns();
   }
 }

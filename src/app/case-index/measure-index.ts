@@ -7,7 +7,8 @@
 // delta round that costs one resource unit when nothing changed, answer every scope in a pass over memory.
 import { MEASURE_SOURCES, MEASURE_STATUSES, type MeasureStatus } from '../../domain/index.js';
 import type { FeedRound, MeasureFact, MeasureFeed } from '../ports/index.js';
-import { DeltaSync, type DeltaSyncOptions } from './delta-sync.js';
+import type { DeltaSyncOptions } from './delta-sync.js';
+import { SyncedStore } from './synced-store.js';
 import { Interner } from './interner.js';
 import { dayNumberOf } from './oslo-day.js';
 
@@ -125,32 +126,9 @@ export class MeasureStore {
 }
 
 /** The measure index: same sync rules as the case index (shared rounds, background timer, old data kept on failure). */
-export class SyncedMeasureIndex {
-  private readonly store = new MeasureStore();
-  private readonly sync: DeltaSync<MeasureFact>;
-
+export class SyncedMeasureIndex extends SyncedStore<MeasureFact, MeasureStore> {
   constructor(feed: MeasureFeed, options: DeltaSyncOptions = {}) {
-    this.sync = new DeltaSync('measureIndex', feed, this.store, options);
-  }
-
-  get ready(): Promise<void> {
-    return this.sync.ready;
-  }
-
-  start(): void {
-    this.sync.start();
-  }
-
-  stop(): void {
-    this.sync.stop();
-  }
-
-  asOf(): string | null {
-    return this.sync.asOf();
-  }
-
-  refresh(maxAgeMs?: number): Promise<void> {
-    return this.sync.refresh(maxAgeMs);
+    super('measureIndex', feed, new MeasureStore(), options);
   }
 
   get size(): number {
@@ -162,7 +140,6 @@ export class SyncedMeasureIndex {
   }
 
   columns(): MeasureColumns {
-    this.sync.markUsed();
-    return this.store.columns();
+    return this.read().columns();
   }
 }

@@ -46,6 +46,7 @@ import {
   type CaseSort,
   type CommitteeRepository,
   ConcurrencyConflict,
+  type DeviationQuery,
   type DeviationRepository,
   type MeasureRepository,
   type Stored,
@@ -53,10 +54,10 @@ import {
 } from '../ports/index.js';
 import type { AccessContexts } from '../session/access-contexts.js';
 import { CaseWorkError, conflict, forbidden, fromDomain, notFound } from './errors.js';
-import { type IndexFilter, emptyByStatus, fold, searchIndex, searchWords } from './index-search.js';
+import { CountsMemo, type IndexFilter, emptyByStatus, fold, searchIndex, searchWords } from './index-search.js';
 import { PersonNames } from './person-names.js';
 import { ReadLog } from './read-log.js';
-import { scopeFor, unitsInView } from './scope.js';
+import { measureTextHidden, scopeFor, unitsInView, withoutMeasureText } from './scope.js';
 import type { CaseFile, CaseListItem, InboxPage } from './views.js';
 
 /** The reporter's side, through the bot (src/app/reporting: Reporting has both). */
@@ -134,6 +135,7 @@ export class CaseWork {
   private readonly newId: () => string;
   private readonly names: PersonNames;
   private readonly readLog: ReadLog;
+  private readonly countsMemo = new CountsMemo();
   private committeesCache: { value: Promise<QualityCommittee[]>; until: number } | null = null;
 
   constructor(private readonly deps: CaseWorkDeps) {
@@ -216,18 +218,9 @@ export class CaseWork {
       });
       continuation = offset + req.pageSize < found.matches.length ? `o${offset + req.pageSize}` : null;
     } else {
-      const storeQuery = {
-        route: req.route,
-        scope: query,
-        ...(filter.reporterId !== undefined ? { reporterId: filter.reporterId } : {}),
-        ...(filter.handlerId !== undefined ? { handlerId: filter.handlerId } : {}),
-        ...(filter.kinds ? { kinds: filter.kinds } : {}),
-        ...(filter.statuses ? { statuses: filter.statuses } : {}),
-        ...(filter.severities ? { severities: filter.severities } : {}),
-        ...(filter.reportedFrom !== undefined ? { reportedFrom: filter.reportedFrom } : {}),
-        ...(filter.reportedBefore !== undefined ? { reportedBefore: filter.reportedBefore } : {}),
-        sort: req.sort,
-      };
+      // The same filters, asked of the store: the units as the scope's clauses.
+      const { units: _inView, ...filters } = filter;
+      const storeQuery: DeviationQuery = { ...filters, route: req.route, scope: query, sort: req.sort };
       if (words.length > 0) {
         // Whistleblowing reports are few and never in the index: the newest matching the filters, searched here.
         const offset = searchOffset(req.continuation);
@@ -245,7 +238,7 @@ export class CaseWork {
           return item ? [item] : [];
         });
         continuation = page.continuation;
-        if (req.route === 'ordinary' && this.caseIndexReady() && index) counts = searchIndex(index.all(), filter, { viewerId: viewer.id, units, collect: false }).counts;
+        if (req.route === 'ordinary' && this.caseIndexReady() && index) counts = this.countsMemo.counts(index.version, filter, () => searchIndex(index.all(), filter, { viewerId: viewer.id, units, collect: false }).counts);
       }
     }
     const names = await this.names.names(items.filter((i) => !i.handlingHidden).map((i) => i.case.handlerId));
@@ -510,7 +503,10 @@ export class CaseWork {
       etag: stored.etag,
       canHandle: handles,
       allowedActions: handles ? allowedActions(d) : [],
-      measures,
+      measures: measures.map((m) => {
+        const hidden = measureTextHidden(viewer.id, m.value, item.healthDetailsHidden);
+        return { value: hidden ? withoutMeasureText(m.value) : m.value, etag: m.etag, healthDetailsHidden: hidden };
+      }),
       attachments,
       escalationTarget: handles && route === 'ordinary' ? (committeeAbove(d.unitId, committees, ctx.units) ?? null) : null,
       names: await this.names.names(people),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexedCase } from '../ports/index.js';
 import { units } from '../../domain/test-fixtures.js';
-import { compareCases, matchesFilter, matchesText, searchIndex, searchWords } from './index-search.js';
+import { CountsMemo, compareCases, matchesFilter, matchesText, searchIndex, searchWords } from './index-search.js';
 
 function indexed(patch: Partial<IndexedCase> & { id: string }): IndexedCase {
   return {
@@ -89,5 +89,28 @@ describe('searchIndex', () => {
     expect(bySeverity).toEqual(['2', '4', '1', '3']);
     const byStatus = [...cases].sort(compareCases({ by: 'status', direction: 'asc' })).map((c) => c.id);
     expect(byStatus).toEqual(['4', '1', '3', '2']);
+  });
+});
+
+describe('CountsMemo', () => {
+  const cases = [indexed({ id: '1' }), indexed({ id: '2', unitId: 'sk', status: 'closed' })];
+  const counted = (memo: CountsMemo, version: number, f: Parameters<typeof searchIndex>[1], passes: string[]) =>
+    memo.counts(version, f, () => {
+      passes.push(JSON.stringify(f.units && [...f.units]));
+      return searchIndex(cases, f, { viewerId: 'kr', units, collect: false }).counts;
+    });
+
+  it('counts a filter once while the index stands still, again when it moves; other filters are their own', () => {
+    const memo = new CountsMemo();
+    const passes: string[] = [];
+    const all = { units: null };
+    expect(counted(memo, 1, all, passes).total).toBe(2);
+    expect(counted(memo, 1, { units: null }, passes).total).toBe(2);
+    expect(passes).toHaveLength(1);
+    expect(counted(memo, 1, { units: new Set(['sk']) }, passes)).toMatchObject({ total: 1, byStatus: { closed: 1 } });
+    expect(counted(memo, 1, { units: null, statuses: ['closed'] }, passes).total).toBe(1);
+    expect(passes).toHaveLength(3);
+    counted(memo, 2, all, passes);
+    expect(passes).toHaveLength(4);
   });
 });

@@ -1,18 +1,12 @@
 // Text search and counts over the delta-synced case index: the same scope and filters as the store's query, in memory.
-import { CASE_STATUSES, type CaseStatus, type DeviationKind, type Instant, type OrgUnits, type Severity, severityRank } from '../../domain/index.js';
-import type { CaseSort, IndexedCase } from '../ports/index.js';
+import { CASE_STATUSES, type CaseStatus, type OrgUnits, severityRank } from '../../domain/index.js';
+import type { CaseSort, DeviationQuery, IndexedCase } from '../ports/index.js';
 import { mayReadHealthDetails } from './scope.js';
 
-export interface IndexFilter {
+/** The store query's filters (the same meaning in memory), with the units in view instead of its scope clauses. */
+export interface IndexFilter extends Omit<DeviationQuery, 'route' | 'scope' | 'sort'> {
   /** The units in view; null: every unit. */
   readonly units: ReadonlySet<string> | null;
-  readonly reporterId?: string;
-  readonly handlerId?: string;
-  readonly kinds?: readonly DeviationKind[];
-  readonly statuses?: readonly CaseStatus[];
-  readonly severities?: readonly Severity[];
-  readonly reportedFrom?: Instant;
-  readonly reportedBefore?: Instant;
 }
 
 /** Lower case in Norwegian, composed: how queries and the index's text are compared. */
@@ -92,4 +86,31 @@ export function searchIndex(
   }
   if (options.collect && options.sort) matches.sort(compareCases(options.sort));
   return { counts: { total, byStatus }, matches };
+}
+
+/**
+ * Counts kept while the index stands still (its `version`): the inbox asks for the same filter's counts on every page
+ * and every return to the list, and a pass over 150,000 cases costs milliseconds each time. A round that changed
+ * anything starts afresh. Keyed by the filter itself (the units it covers included), so a hit is always exact.
+ */
+export class CountsMemo {
+  private version = -1;
+  private readonly entries = new Map<string, IndexCounts>();
+
+  constructor(private readonly max = 1000) {}
+
+  counts(version: number, f: IndexFilter, count: () => IndexCounts): IndexCounts {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    const key = JSON.stringify([f.units === null ? null : [...f.units], f.reporterId, f.handlerId, f.kinds, f.statuses, f.severities, f.reportedFrom, f.reportedBefore]);
+    let hit = this.entries.get(key);
+    if (!hit) {
+      if (this.entries.size >= this.max) this.entries.clear();
+      hit = count();
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
 }

@@ -1,5 +1,5 @@
 // Which units' cases an inbox shows, and how to ask the store for them with as few clauses as it takes.
-import { type OrgUnits, type Person, descendants, isWithin, leads, sectorOf, visibleUnitIds } from '../../domain/index.js';
+import { type Measure, type OrgUnits, type Person, descendants, isWithin, leads, sectorOf, visibleUnitIds } from '../../domain/index.js';
 import { type CaseScope, MAX_SCOPE_CLAUSES } from '../ports/index.js';
 
 export interface InboxScope {
@@ -72,4 +72,19 @@ export function mayReadHealthDetails(personId: string, c: HealthFacts, units: Or
   if (c.handlerId === personId) return true;
   const unit = units.get(c.unitId);
   return unit !== undefined && leads(personId, unit);
+}
+
+/**
+ * Whether a measure's own text (title, description, evaluation) is hidden from the person, in the case's view and on
+ * the action list alike. A measure says what its case is about, so it is hidden wherever the case's health details are
+ * (`caseDetailsHidden`: canViewHealthDetails, or mayReadHealthDetails from the index) — except from the measure's
+ * owner, whose task it is.
+ */
+export function measureTextHidden(personId: string, m: Pick<Measure, 'ownerId'>, caseDetailsHidden: boolean): boolean {
+  return caseDetailsHidden && m.ownerId !== personId;
+}
+
+/** The measure with its own text blanked (measureTextHidden); when, whose and how far along stay. */
+export function withoutMeasureText(m: Measure): Measure {
+  return { ...m, title: '', description: '', evaluation: null, cancelReason: null };
 }

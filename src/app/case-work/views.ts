@@ -23,12 +23,17 @@ export interface InboxPage {
   readonly units: OrgUnits;
 }
 
+/** A measure as the viewer may see it: its own text blanked where `healthDetailsHidden` (scope.ts: measureTextHidden). */
+export interface ShownMeasure extends Stored<Measure> {
+  readonly healthDetailsHidden: boolean;
+}
+
 /** One case with everything its view shows. */
 export interface CaseFile extends CaseListItem {
   readonly etag: string;
   readonly canHandle: boolean;
   readonly allowedActions: readonly CaseActionType[];
-  readonly measures: readonly Stored<Measure>[];
+  readonly measures: readonly ShownMeasure[];
   /** Empty when the viewer may not see the health details (a file may hold them). */
   readonly attachments: readonly StoredCaseFile[];
   /** Where an escalation would go (handlers of ordinary cases only). */

@@ -6,11 +6,19 @@ import { LIMITS } from '../reporting/report-form.js';
 import type { ReportingCards } from '../reporting/views.js';
 import { defaultCards } from './cards.js';
 import type { Incoming, IncomingAttachment, Reply } from './types.js';
+import { PROCEDURE_CHAT_VERBS, type ProcedureChat, procedureQueryOf } from '../procedures/chat.js';
 
 /** What the handler needs: the reporting use cases' dependencies, with the cards defaulting to src/cards. */
 export type ConversationDeps = Omit<ReportingDeps, 'cards'> & {
   /** The card builders; default: src/cards. */
   readonly cards?: ReportingCards;
+  /** Procedures (issue 8): approval cards, reading confirmations and "finn prosedyre …"; absent, they are not understood. */
+  readonly procedureChat?: Pick<ProcedureChat, 'action' | 'find'>;
+  /**
+   * Card actions that work in channels too (issue 9: "Utført" and "Ny frist" on the reminder digest in a leader
+   * channel), by verb; they answer for themselves who may act. Absent, those verbs are not understood.
+   */
+  readonly channelCardActions?: { readonly verbs: ReadonlySet<string>; act(incoming: Extract<Incoming, { type: 'action' }>): Promise<Reply> };
 };
 
 export interface ConversationHandler {
@@ -29,7 +37,7 @@ type Command = { type: 'form'; kind: string } | { type: 'myReports' } | { type: 
 const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ...['meld avvik', 'avvik', 'nytt avvik', 'meld', 'ny melding', 'report', 'report deviation'].map((c): [string, Command] => [c, { type: 'form', kind: 'adverseEvent' }]),
   ...['nestenuhell', 'meld nestenuhell', 'nytt nestenuhell'].map((c): [string, Command] => [c, { type: 'form', kind: 'nearMiss' }]),
-  ...['nytt forbedringsforslag', 'forbedringsforslag', 'nytt forslag', 'forslag', 'new proposal'].map((c): [string, Command] => [c, { type: 'form', kind: 'improvementProposal' }]),
+  ...['nytt forbedringsforslag', 'forbedringsforslag', 'nytt forbetringsforslag', 'forbetringsforslag', 'nytt forslag', 'forslag', 'new proposal'].map((c): [string, Command] => [c, { type: 'form', kind: 'improvementProposal' }]),
   ...['positiv tilbakemelding', 'ros'].map((c): [string, Command] => [c, { type: 'form', kind: 'positiveFeedback' }]),
   ...['varsling', 'varsle', 'varsling om kritikkverdige forhold', 'varsle om kritikkverdige forhold', 'whistleblowing'].map((c): [string, Command] => [
     c,
@@ -85,6 +93,9 @@ export function createConversationHandler(deps: ConversationDeps): ConversationH
     const refused = incoming.attachments.flatMap((a) => (a.status === 'refused' ? [refusal(reader.locale, a)] : []));
     const withRefusals = (reply: Reply): Reply => (refused.length === 0 ? reply : { ...reply, send: [...(reply.send ?? []), ...refused] });
     if (command?.type === 'welcome') return { send: [{ card: cards.welcome(reader.locale, reader.name) }] };
+    // "finn prosedyre legemiddel": the best matches as a card (not a report).
+    const procedureQuery = deps.procedureChat ? procedureQueryOf(incoming.text) : null;
+    if (deps.procedureChat && procedureQuery !== null) return deps.procedureChat.find(reader, procedureQuery);
     if (command?.type === 'myReports') return myReports(reader);
     if (command?.type === 'form') return withRefusals(await form(reader, { kind: command.kind, files }));
     // Free text (and files): a report starts with the text filled in and the kind it suggests.
@@ -126,6 +137,7 @@ export function createConversationHandler(deps: ConversationDeps): ConversationH
         return { send: [text(reader.locale, 'bot.forbidden')] };
       }
       default:
+        if (deps.procedureChat && PROCEDURE_CHAT_VERBS.has(incoming.verb)) return deps.procedureChat.action(reader, incoming.verb, incoming.data, origin);
         return { send: [text(reader.locale, 'bot.didNotUnderstand'), text(reader.locale, 'bot.help')] };
     }
   }
@@ -137,6 +149,7 @@ export function createConversationHandler(deps: ConversationDeps): ConversationH
   async function handle(incoming: Incoming): Promise<Reply> {
     const reader: Reader = { personId: incoming.speaker.personId, name: incoming.speaker.name, locale: incoming.speaker.locale };
     try {
+      if (incoming.type === 'action' && deps.channelCardActions?.verbs.has(incoming.verb)) return await deps.channelCardActions.act(incoming);
       // Reports and cases belong in the personal chat: a channel or group chat gets a pointer there, nothing else.
       if (incoming.address.kind !== 'personal' && incoming.type !== 'install') return { send: [text(reader.locale, 'bot.personalOnly')] };
       if (incoming.type === 'install') return { send: [{ card: cards.welcome(reader.locale, reader.name) }] };

@@ -26,6 +26,8 @@ export interface CaseIndex {
   readonly ready: Promise<void>;
   /** When the index was last in step with SharePoint; null before the first sync. */
   asOf(): Instant | null;
+  /** Moves whenever a round changed anything: what is worked out from the index stays right while it stands still. */
+  readonly version: number;
   /**
    * Brings the index up to date with one delta round if the last one is older than `maxAgeMs` (default: the index's
    * own interval). Concurrent callers share one round.

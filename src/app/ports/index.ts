@@ -16,3 +16,7 @@ export * from './attachment-store.js';
 export * from './pending-report-store.js';
 export * from './agenda-repository.js';
 export * from './case-read-log.js';
+export * from './risk-store.js';
+export * from './procedure-stores.js';
+export * from './schedule-lease.js';
+export * from './send-queue.js';

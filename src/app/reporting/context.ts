@@ -10,7 +10,7 @@ import type { LeaderChannelDirectory } from './ports.js';
 import type { ReportingCards } from './views.js';
 
 export interface ReportingConfig {
-  /** Where the tab shows a case: `${tabBaseUrl}/saker/${caseId}` (no trailing slash needed). */
+  /** Where the tab shows a case: `${tabBaseUrl}/cases/${caseId}` (no trailing slash needed). */
   readonly tabBaseUrl: string;
   /** The people the whistleblowing routine names as recipients (Person ids). */
   readonly whistleblowingRecipientIds: readonly string[];
@@ -83,7 +83,7 @@ export class ReportingContext {
     return this.deps.cards;
   }
 
-  readonly caseUrl = (caseId: string): string => `${this.tabBase()}/saker/${encodeURIComponent(caseId)}`;
+  readonly caseUrl = (caseId: string): string => `${this.tabBase()}/cases/${encodeURIComponent(caseId)}`;
 
   tabBase(): string {
     return this.deps.config.tabBaseUrl.replace(/\/+$/, '');

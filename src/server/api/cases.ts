@@ -7,54 +7,20 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { type CaseFile, type CaseListItem, CaseWork, CaseWorkError, type InboxPage } from '../../app/case-work/index.js';
-import type { Stored } from '../../app/ports/index.js';
+import { type CaseFile, type CaseListItem, CaseWorkError, type InboxPage, type ShownMeasure } from '../../app/case-work/index.js';
 import { FEEDBACK_MAX_LENGTH } from '../../cards/index.js';
-import { CASE_STATUSES, CAUSE_CATEGORIES, DEVIATION_KINDS, type Measure, SEVERITIES, TITLE_MAX_LENGTH, isCalendarDate, isOverdue } from '../../domain/index.js';
+import { CASE_STATUSES, CAUSE_CATEGORIES, DEVIATION_KINDS, SEVERITIES, TITLE_MAX_LENGTH, isOverdue } from '../../domain/index.js';
 import { type ApiEnv, viewerOf } from './context.js';
 import type { CaseDetail, CasePage, CaseSummary, EscalateResult, FeedbackResult, HistoryEntry, MeasureView, PersonRef } from './contract.js';
 import { ApiProblem, InvalidRequest, apiError, jsonBody, parseOr400 } from './errors.js';
+import { ID, calendarDate, continuationParam, etag, id, listOf, optionalText, pageSizeParam, parseQuery, text } from './input.js';
 import type { ApiDeps } from './index.js';
+import { measureView } from './measures.js';
 
 // ── Input ──────────────────────────────────────────────────────────────────────────────────────
 
-/** Ids the app makes (UUIDs, unit and person ids): letters, digits and dashes. */
-const ID = /^[A-Za-z0-9-]{1,64}$/;
-const id = (what: string) => z.string({ error: `${what} mangler.` }).regex(ID, { error: `${what} er ikke en gyldig id.` });
-
-/** Free text a person writes: trimmed, not empty, bounded (a 100,000-character text is refused by name and limit). */
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `${what} må være tekst.` })
-    .max(max, { error: `${what} kan ha høyst ${max.toLocaleString('nb-NO')} tegn.` })
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1, { error: `${what} kan ikke være tom.` }));
-
-const optionalText = (what: string, max: number) =>
-  z
-    .string({ error: `${what} må være tekst.` })
-    .max(max, { error: `${what} kan ha høyst ${max.toLocaleString('nb-NO')} tegn.` })
-    .transform((s) => s.trim());
-
 const NOTE_MAX = 4000;
 const WHY_MAX = 2000;
-
-const calendarDate = (what: string) =>
-  z
-    .string({ error: `${what} må være en dato.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what} må være en dato på formen ÅÅÅÅ-MM-DD.` })
-    .refine(isCalendarDate, { error: `${what} er ikke en gyldig dato.` });
-
-const etag = z.string({ error: 'Versjonen (etag) mangler: last saken på nytt.' }).min(1, { error: 'Versjonen (etag) mangler: last saken på nytt.' }).max(200, { error: 'Versjonen (etag) er ugyldig.' });
-
-/** A comma-separated list of one enum's values, at most one of each. */
-function listOf<const T extends string>(values: readonly T[], what: string) {
-  return z
-    .string()
-    .max(500, { error: `For mange verdier i ${what}.` })
-    .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter((v) => v !== ''))])
-    .pipe(z.array(z.enum(values as readonly T[] as [T, ...T[]], { error: `Ukjent verdi i ${what}. Gyldige verdier: ${values.join(', ')}.` })));
-}
 
 const SORTS = ['reportedAt', '-reportedAt', 'severity', '-severity', 'status', '-status'] as const;
 
@@ -71,8 +37,8 @@ const inboxQuery = z
       to: calendarDate('Til-datoen').optional(),
       q: z.string().max(200, { error: 'Søket kan ha høyst 200 tegn.' }).transform((s) => s.trim()).optional(),
       sort: z.enum(SORTS, { error: `sort må være en av ${SORTS.join(', ')}.` }).default('-reportedAt'),
-      pageSize: z.coerce.number({ error: 'pageSize må være et tall.' }).int({ error: 'pageSize må være et helt tall.' }).min(1, { error: 'pageSize må være minst 1.' }).max(100, { error: 'pageSize kan være høyst 100.' }).default(50),
-      continuation: z.string().regex(/^[A-Za-z0-9_-]{1,8192}$/, { error: 'Ugyldig fortsettelse; start fra første side.' }).optional(),
+      pageSize: pageSizeParam,
+      continuation: continuationParam.optional(),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
   )
@@ -115,32 +81,9 @@ const escalateBody = z.strictObject({ note: text('Beskrivelsen til utvalget', NO
 
 // ── Routes ─────────────────────────────────────────────────────────────────────────────────────
 
-export function createCaseWork(deps: ApiDeps): CaseWork {
-  const { repos } = deps;
-  return new CaseWork({
-    deviations: repos.deviations,
-    measures: repos.measures,
-    committees: repos.committees,
-    agenda: repos.agenda,
-    reads: repos.caseReads,
-    attachments: repos.attachments,
-    peopleByIds: (ids) => repos.organisation.peopleByIds(ids),
-    person: (personId) => deps.org.person(personId),
-    access: deps.access,
-    reporter: deps.reporting,
-    caseIndex: deps.caseIndex,
-    onChanged: () => void deps.caseIndex.refresh(0).catch(() => {}),
-    now: deps.now,
-    log: deps.log,
-  });
-}
-
-/** Mounted at /api: GET /cases, GET /cases/:id, and the writes below. */
-export function caseRoutes(deps: ApiDeps, given?: CaseWork): Hono<ApiEnv> {
+/** Mounted at /api: GET /cases, GET /cases/:id, and the writes below, over `deps.caseWork` (built by the composition). */
+export function caseRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
-  // Built on first use: mounting the routes touches none of the dependencies.
-  let built: CaseWork | undefined = given;
-  const work = (): CaseWork => (built ??= createCaseWork(deps));
   // 1 MB is far more than any valid body (the longest text is 4,000 characters); past it the body is not even read.
   const limit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => apiError(c, 400, 'invalidRequest', 'Forespørselen er for stor.') });
   routes.use('/cases/*', async (c, next) => (c.req.method === 'GET' ? next() : limit(c, next)));
@@ -152,7 +95,7 @@ export function caseRoutes(deps: ApiDeps, given?: CaseWork): Hono<ApiEnv> {
   routes.get('/cases', async (c) => {
     const q = parseQuery(inboxQuery, c.req.query());
     const desc = q.sort.startsWith('-');
-    const page = await work().inbox(viewerOf(c).person, {
+    const page = await deps.caseWork.inbox(viewerOf(c).person, {
       scope: q.scope,
       route: q.route,
       ...(q.kind ? { kinds: q.kind } : {}),
@@ -170,14 +113,14 @@ export function caseRoutes(deps: ApiDeps, given?: CaseWork): Hono<ApiEnv> {
   });
 
   routes.get('/cases/:id', async (c) => {
-    const file = await work().caseDetail(viewerOf(c).person, caseId(c));
+    const file = await deps.caseWork.caseDetail(viewerOf(c).person, caseId(c));
     return c.json(caseDetail(file, deps.now()));
   });
 
   routes.get('/cases/:id/attachments/:name', async (c) => {
     const name = c.req.param('name');
     if (name.length === 0 || name.length > 255) throw new InvalidRequest([{ field: 'name', message: 'Ugyldig filnavn.' }]);
-    const { file, bytes } = await work().attachment(viewerOf(c).person, caseId(c), name);
+    const { file, bytes } = await deps.caseWork.attachment(viewerOf(c).person, caseId(c), name);
     // Always a download, never shown in the app's origin: a file from a report could be HTML or script.
     return c.body(Buffer.from(bytes), 200, {
       'content-type': file.contentType || 'application/octet-stream',
@@ -192,14 +135,14 @@ export function caseRoutes(deps: ApiDeps, given?: CaseWork): Hono<ApiEnv> {
     const id = caseId(c);
     const body = parseOr400(actionBody, await jsonBody(c));
     const { etag: version, ...action } = body;
-    const file = await work().act(viewerOf(c).person, id, action, version);
+    const file = await deps.caseWork.act(viewerOf(c).person, id, action, version);
     return c.json(caseDetail(file, deps.now()));
   });
 
   routes.put('/cases/:id/analysis', async (c) => {
     const id = caseId(c);
     const body = parseOr400(analysisBody, await jsonBody(c));
-    const file = await work().recordAnalysis(
+    const file = await deps.caseWork.recordAnalysis(
       viewerOf(c).person,
       id,
       { whys: body.whys, rootCause: body.rootCause === '' ? null : body.rootCause, causeCategory: body.causeCategory as CaseFile['case']['analysis']['causeCategory'] },
@@ -211,14 +154,14 @@ export function caseRoutes(deps: ApiDeps, given?: CaseWork): Hono<ApiEnv> {
   routes.post('/cases/:id/measures', async (c) => {
     const id = caseId(c);
     const body = parseOr400(measureBody, await jsonBody(c));
-    const file = await work().addMeasure(viewerOf(c).person, id, { title: body.title, ...(body.description ? { description: body.description } : {}), ownerId: body.ownerId, deadline: body.deadline }, body.etag);
+    const file = await deps.caseWork.addMeasure(viewerOf(c).person, id, { title: body.title, ...(body.description ? { description: body.description } : {}), ownerId: body.ownerId, deadline: body.deadline }, body.etag);
     return c.json(caseDetail(file, deps.now()), 201);
   });
 
   routes.post('/cases/:id/feedback', async (c) => {
     const id = caseId(c);
     const body = parseOr400(feedbackBody, await jsonBody(c));
-    const { sent, file } = await work().sendFeedback(viewerOf(c).person, id, body.text);
+    const { sent, file } = await deps.caseWork.sendFeedback(viewerOf(c).person, id, body.text);
     const answer: FeedbackResult = { sent, case: caseDetail(file, deps.now()) };
     return c.json(answer);
   });
@@ -226,22 +169,12 @@ export function caseRoutes(deps: ApiDeps, given?: CaseWork): Hono<ApiEnv> {
   routes.post('/cases/:id/escalate', async (c) => {
     const id = caseId(c);
     const body = parseOr400(escalateBody, await jsonBody(c));
-    const { agendaItemId, committee, file } = await work().escalate(viewerOf(c).person, id, body.note);
+    const { agendaItemId, committee, file } = await deps.caseWork.escalate(viewerOf(c).person, id, body.note);
     const answer: EscalateResult = { agendaItemId, committeeName: committee.name, case: caseDetail(file, deps.now()) };
     return c.json(answer, 201);
   });
 
   return routes;
-}
-
-/** A query string's problems named by parameter (`kind`, not `kind.1` for the second value in it). */
-function parseQuery<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  try {
-    return parseOr400(schema, input);
-  } catch (err) {
-    if (err instanceof InvalidRequest) throw new InvalidRequest(err.details.map((d) => ({ ...d, field: d.field.split('.')[0] || d.field })));
-    throw err;
-  }
 }
 
 function caseId(c: Context<ApiEnv>): string {
@@ -306,25 +239,15 @@ export function casePage(page: InboxPage): CasePage {
   };
 }
 
-function measureView(m: Stored<Measure>, file: CaseFile, now: Date): MeasureView {
-  const v = m.value;
-  return {
-    id: v.id,
-    title: file.healthDetailsHidden ? '' : v.title,
-    description: file.healthDetailsHidden ? '' : v.description,
-    source: v.source.type,
-    sourceId: file.case.id,
-    sourceLabel: file.case.caseNumber,
-    owner: personRef(v.ownerId, file.names),
-    unitId: v.unitId,
-    unitName: file.units.get(v.unitId)?.name ?? v.unitId,
-    deadline: v.deadline,
-    status: v.status,
-    overdue: isOverdue(v, now),
-    completedAt: v.completedAt,
-    evaluation: file.healthDetailsHidden ? null : v.evaluation,
+function caseMeasureView(m: ShownMeasure, file: CaseFile, now: Date): MeasureView {
+  return measureView(m.value, {
     etag: m.etag,
-  };
+    ownerName: personRef(m.value.ownerId, file.names).name,
+    unitName: file.units.get(m.value.unitId)?.name ?? m.value.unitId,
+    sourceLabel: file.case.caseNumber,
+    overdue: isOverdue(m.value, now),
+    healthDetailsHidden: m.healthDetailsHidden,
+  });
 }
 
 export function caseDetail(file: CaseFile, now: Date): CaseDetail {
@@ -349,7 +272,7 @@ export function caseDetail(file: CaseFile, now: Date): CaseDetail {
     noMeasureReason: d.noMeasureReason,
     closingNote: d.closingNote,
     closedAt: d.closedAt,
-    measures: file.measures.map((m) => measureView(m, file, now)),
+    measures: file.measures.map((m) => caseMeasureView(m, file, now)),
     attachments: file.attachments.map((f) => ({ name: f.name, url: `/api/cases/${encodeURIComponent(d.id)}/attachments/${encodeURIComponent(f.name)}` })),
     history,
     allowedActions: [...file.allowedActions],

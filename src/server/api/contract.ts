@@ -153,6 +153,11 @@ export interface MeasureView {
   overdue: boolean;
   completedAt: string | null;
   evaluation: string | null;
+  /**
+   * The measure is on a health-related case whose health details the viewer may not see: its title, description and
+   * evaluation are empty (as the case's are). Its owner always sees them.
+   */
+  healthDetailsHidden: boolean;
   etag: string;
 }
 
@@ -309,6 +314,11 @@ export interface DashboardView {
   /** Open or in-progress measures of the unit and below whose deadline has passed (Oslo). */
   overdueMeasures: number;
   /**
+   * Issue 8: approved procedures and governing documents owned by the unit and below whose yearly review date has
+   * passed (Oslo); absent when the procedure index cannot be read. Details: GET /api/procedures/overview.
+   */
+  overdueReviews?: number;
+  /**
    * Reported in the last three months (to today) against the three months before: 'up' or 'down' when the change is
    * more than 10 % and more than two cases, else 'flat'.
    */
@@ -319,3 +329,11 @@ export interface DashboardView {
 export interface ChannelUnit {
   unitId: string | null;
 }
+
+// ---- procedures and governing documents (issue 8) -----------------------------------------------
+// In their own file, so that it can grow without touching this one; re-exported so the tab imports from here.
+export type * from './contract-procedures.js';
+
+// ---- quality committees, meetings, agendas and minutes (issue 9) --------------------------------
+// In their own file as well (contract-committees.ts); re-exported so the tab imports from here.
+export type * from './contract-committees.js';

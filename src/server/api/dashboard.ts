@@ -7,10 +7,11 @@ import type { ApiEnv } from './context.js';
 import { viewerOf } from './context.js';
 import type { DashboardView } from './contract.js';
 import { ApiProblem, InvalidRequest, parseOr400 } from './errors.js';
+import { unitIdParam } from './input.js';
 import type { ApiDeps } from './index.js';
 
 const dashboardQuery = z.object({
-  unitId: z.string({ error: 'Enheten må være en tekst.' }).trim().min(1, { error: 'Velg en enhet.' }).max(100, { error: 'Enhets-id-en er for lang.' }).optional(),
+  unitId: unitIdParam.optional(),
   months: z.coerce
     .number({ error: 'Antall måneder må være et tall.' })
     .int({ error: 'Antall måneder må være et helt tall.' })
@@ -37,6 +38,8 @@ export function dashboardRoutes(deps: ApiDeps): Hono<ApiEnv> {
       case 'ok': {
         const { period, ...rest } = outcome.dashboard;
         const body: DashboardView = { ...rest, period };
+        // Issue 8: approved procedures of the unit and below whose yearly review is overdue (from the procedure index).
+        if (deps.procedures) body.overdueReviews = await deps.procedures.procedures.overdueReviews(rest.unit.id, deps.now()).catch(() => undefined);
         // The server's own time, for the tab's diagnostics and the benchmark (no personal data in it).
         c.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
         c.header('Cache-Control', 'private, no-store');

@@ -8,6 +8,8 @@
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import type { SyncedCaseIndex, SyncedMeasureIndex } from '../../app/case-index/index.js';
+import type { CaseWork } from '../../app/case-work/index.js';
+import type { SyncedRiskIndex } from '../../app/risk/index.js';
 import type { Messenger } from '../../app/ports/index.js';
 import { ConcurrencyConflict, DuplicateRecord, RecordNotFound } from '../../app/ports/index.js';
 import type { OrgLookups } from '../../app/reporting/org-lookups.js';
@@ -26,6 +28,12 @@ import { dashboardRoutes } from './dashboard.js';
 import { measureRoutes } from './measures.js';
 import { caseRoutes } from './cases.js';
 import { sessionRoutes } from './session.js';
+import { riskRoutes } from './risk.js';
+import { procedureRoutes } from './procedures.js';
+import type { ProcedureModule } from '../../app/procedures/index.js';
+import type { ReminderModule } from '../compose-reminders.js';
+import { reminderRoutes } from './reminders.js';
+import { committeeRoutes } from './committees.js';
 
 /** API events for logs and metrics: codes only, never tokens, names or what people wrote. */
 export type ApiLog = (event: string, details?: Readonly<Record<string, string | number | boolean>>) => void;
@@ -65,6 +73,14 @@ export interface ApiDeps {
   readonly caseIndex: SyncedCaseIndex;
   /** Every measure's unit, status and deadline, delta-synced per instance: the dashboard's overdue counts. */
   readonly measureIndex: SyncedMeasureIndex;
+  /** The case work behind /api/cases (inbox, case view, changes); the composition stops it (its read log's last try). */
+  readonly caseWork: CaseWork;
+  /** Every risk row and assessment, delta-synced per instance (src/app/risk): the heat map, round states, lists. */
+  readonly riskIndex: SyncedRiskIndex;
+  /** Procedures and governing documents (issue 8): /api/procedures, /api/reading-list … (contract-procedures.ts). */
+  readonly procedures?: ProcedureModule;
+  /** The daily reminder digest (issue 9): POST /api/admin/reminders/run for quality advisers. */
+  readonly reminders?: ReminderModule;
 }
 
 /** Paths under /api that carry no user token: health, the bot's endpoint (its own auth), and the local sign-in. */
@@ -82,6 +98,10 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/', caseRoutes(deps)); // GET /cases, /cases/:id (+ attachments); POST actions, measures, feedback, escalate; PUT analysis
   api.route('/', measureRoutes(deps)); // GET /measures, /measures/export.xlsx, POST /measures/:id/complete
   api.route('/', dashboardRoutes(deps)); // GET /dashboard
+  api.route('/', riskRoutes(deps)); // /risk/…: assessments, items, heat map, rounds, due, Excel (contract-risk.ts)
+  if (deps.procedures) api.route('/', procedureRoutes({ ...deps, procedures: deps.procedures })); // /procedures, /reading-list, /reading-coverage, /self-assessments (contract-procedures.ts)
+  if (deps.reminders) api.route('/', reminderRoutes(deps.reminders, deps.now)); // POST /admin/reminders/run (quality advisers)
+  api.route('/', committeeRoutes(deps)); // /committees, /committee-channels, /channels/:id/committee, /meetings/…: agendas, decisions, minutes (contract-committees.ts)
   // ────────────────────────────────────────────────────────────────────────────────────────────────
 
   api.notFound((c) => apiError(c, 404, 'notFound', 'Fant ikke ressursen.'));

@@ -1,13 +1,14 @@
 // The action list: GET /api/measures (paged), GET /api/measures/export.xlsx, POST /api/measures/:id/complete.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type ActionItem, ActionList, type ActionListFilter, EXPORT_ROW_CAP, MEASURE_STATUS_NB, SOURCE_NB, actionListWorkbook, sourceIdOf } from '../../app/action-list/index.js';
+import { type ActionItem, ActionList, type ActionListFilter, EXPORT_ROW_CAP, MEASURE_STATUS_NB, SOURCE_NB, actionListWorkbook } from '../../app/action-list/index.js';
 import { ConcurrencyConflict } from '../../app/ports/index.js';
-import { MEASURE_SOURCES, MEASURE_STATUSES, type MeasureStatus, type OrgUnits, toOsloDate } from '../../domain/index.js';
+import { MEASURE_SOURCES, MEASURE_STATUSES, type Measure, type MeasureStatus, type OrgUnits, measureSourceId, toOsloDate } from '../../domain/index.js';
 import type { ApiEnv } from './context.js';
 import { viewerOf } from './context.js';
 import type { CompleteMeasureBody, MeasurePage, MeasureView } from './contract.js';
 import { ApiProblem, DomainFailure, InvalidRequest, jsonBody, parseOr400 } from './errors.js';
+import { continuationParam, etag, pageSizeParam, unitIdParam } from './input.js';
 import type { ApiDeps } from './index.js';
 
 const flag = (field: string) =>
@@ -34,7 +35,7 @@ const statusList = z
 /** The filters GET /api/measures and the export share. */
 const filterShape = {
   source: z.enum(MEASURE_SOURCES as [string, ...string[]], { error: `Kilde må være en av ${MEASURE_SOURCES.join(', ')}.` }).optional(),
-  unitId: z.string({ error: 'Enheten må være en tekst.' }).trim().min(1, { error: 'Velg en enhet.' }).max(100, { error: 'Enhets-id-en er for lang.' }).optional(),
+  unitId: unitIdParam.optional(),
   status: statusList,
   overdue: flag('overdue'),
   mine: flag('mine'),
@@ -42,13 +43,8 @@ const filterShape = {
 
 const listQuery = z.object({
   ...filterShape,
-  pageSize: z.coerce
-    .number({ error: 'Sidestørrelsen må være et tall.' })
-    .int({ error: 'Sidestørrelsen må være et helt tall.' })
-    .min(1, { error: 'Sidestørrelsen må være minst 1.' })
-    .max(100, { error: 'Sidestørrelsen kan være høyst 100.' })
-    .default(50),
-  continuation: z.string({ error: 'Ugyldig fortsettelse.' }).min(1, { error: 'Ugyldig fortsettelse.' }).max(8192, { error: 'Ugyldig fortsettelse.' }).optional(),
+  pageSize: pageSizeParam,
+  continuation: continuationParam.optional(),
 });
 
 const exportQuery = z.object(filterShape);
@@ -56,7 +52,7 @@ const exportQuery = z.object(filterShape);
 const idParam = z.object({ id: z.string().min(1, { error: 'Tiltaks-id mangler.' }).max(100, { error: 'Tiltaks-id-en er for lang.' }) });
 
 const completeBody = z.object({
-  etag: z.string({ error: 'Versjonen (etag) mangler.' }).min(1, { error: 'Versjonen (etag) mangler.' }).max(200, { error: 'Ugyldig versjon (etag).' }),
+  etag,
   comment: z
     .string({ error: 'Skriv en kommentar: fungerte tiltaket?' })
     .trim()
@@ -77,26 +73,29 @@ function toFilter(q: FilterInput, units: OrgUnits): ActionListFilter {
   };
 }
 
-export function measureView(item: ActionItem): MeasureView {
-  const m = item.measure;
+/** A measure as the API shows it, on the action list and in a case's view alike (`m` as the viewer may see it). */
+export function measureView(m: Measure, about: Pick<MeasureView, 'etag' | 'unitName' | 'sourceLabel' | 'overdue' | 'healthDetailsHidden'> & { ownerName: string }): MeasureView {
   return {
     id: m.id,
     title: m.title,
     description: m.description,
     source: m.source.type,
-    sourceId: sourceIdOf(m.source),
-    sourceLabel: item.sourceLabel,
-    owner: { id: m.ownerId, name: item.ownerName },
+    sourceId: measureSourceId(m.source),
+    sourceLabel: about.sourceLabel,
+    owner: { id: m.ownerId, name: about.ownerName },
     unitId: m.unitId,
-    unitName: item.unitName,
+    unitName: about.unitName,
     deadline: m.deadline,
     status: m.status,
-    overdue: item.overdue,
+    overdue: about.overdue,
     completedAt: m.completedAt,
     evaluation: m.evaluation,
-    etag: item.etag,
+    healthDetailsHidden: about.healthDetailsHidden,
+    etag: about.etag,
   };
 }
+
+const itemView = (item: ActionItem): MeasureView => measureView(item.measure, item);
 
 /** The filters in words, for the export's note (no names of people). */
 function describe(filter: ActionListFilter, units: OrgUnits): string[] {
@@ -116,7 +115,8 @@ export function measureRoutes(deps: ApiDeps): Hono<ApiEnv> {
     measures: deps.repos.measures,
     units: () => deps.org.units(),
     peopleByIds: (ids) => deps.repos.organisation.peopleByIds(ids),
-    caseNumberOf: (id) => deps.caseIndex.get(id)?.caseNumber ?? null,
+    caseIndex: deps.caseIndex,
+    deviations: deps.repos.deviations,
     now: deps.now,
     // The dashboard's overdue count follows at once instead of at the next timed round.
     onChanged: () => void deps.measureIndex.refresh(0),
@@ -126,7 +126,7 @@ export function measureRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const q = parseOr400(listQuery, c.req.query());
     const units = await deps.org.units();
     const page = await actions.page(viewerOf(c).person, toFilter(q, units), { pageSize: q.pageSize, continuation: q.continuation ?? null });
-    const body: MeasurePage = { items: page.items.map(measureView), continuation: page.continuation };
+    const body: MeasurePage = { items: page.items.map(itemView), continuation: page.continuation };
     c.header('Cache-Control', 'private, no-store');
     return c.json(body);
   });
@@ -156,7 +156,7 @@ export function measureRoutes(deps: ApiDeps): Hono<ApiEnv> {
       // Someone saved between our read and SharePoint's If-Match: answer with what is there now.
       if (!(err instanceof ConcurrencyConflict)) throw err;
       const current = await actions.get(person, id);
-      throw new ApiProblem(409, 'conflict', CONFLICT, current ? { currentMeasure: measureView(current) } : {});
+      throw new ApiProblem(409, 'conflict', CONFLICT, current ? { currentMeasure: itemView(current) } : {});
     }
     switch (outcome.kind) {
       case 'notFound':
@@ -164,11 +164,11 @@ export function measureRoutes(deps: ApiDeps): Hono<ApiEnv> {
       case 'forbidden':
         throw new ApiProblem(403, 'forbidden', 'Bare den som er ansvarlig for tiltaket, eller en leder over, kan sette det som utført.');
       case 'conflict':
-        throw new ApiProblem(409, 'conflict', CONFLICT, { currentMeasure: measureView(outcome.current) });
+        throw new ApiProblem(409, 'conflict', CONFLICT, { currentMeasure: itemView(outcome.current) });
       case 'invalid':
         throw new DomainFailure(outcome.error);
       case 'ok':
-        return c.json(measureView(outcome.item));
+        return c.json(itemView(outcome.item));
     }
   });
 

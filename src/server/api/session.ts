@@ -6,6 +6,7 @@ import type { ApiEnv } from './context.js';
 import { viewerOf } from './context.js';
 import type { ChannelUnit, MeView, PersonSummary, UnitView } from './contract.js';
 import { InvalidRequest, parseOr400 } from './errors.js';
+import { unitIdParam } from './input.js';
 import type { ApiDeps } from './index.js';
 
 const LEVEL_ORDER = { municipality: 0, sector: 1, unit: 2, service: 3 } as const;
@@ -14,7 +15,7 @@ const collator = new Intl.Collator('nb');
 export const unitView = (u: OrgUnit): UnitView => ({ id: u.id, name: u.name, level: u.level, parentId: u.parentId });
 
 const peopleQuery = z.object({
-  unitId: z.string({ error: 'Enheten må være en tekst.' }).trim().min(1, { error: 'Velg en enhet.' }).max(100, { error: 'Enhets-id-en er for lang.' }).optional(),
+  unitId: unitIdParam.optional(),
   q: z.string({ error: 'Søket må være en tekst.' }).trim().max(100, { error: 'Søket kan ha høyst 100 tegn.' }).optional(),
 });
 

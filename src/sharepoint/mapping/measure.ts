@@ -1,24 +1,9 @@
 // Measure ↔ list item fields of 'Tiltak': the source union as Source (its type) + SourceId, the deadline as a date-only column.
 import { z } from 'zod';
-import { MEASURE_SOURCES, MEASURE_STATUSES, type Measure, type MeasureSource } from '../../domain/index.js';
+import { MEASURE_SOURCES, MEASURE_STATUSES, type Measure, type MeasureSource, measureSourceId } from '../../domain/index.js';
 import { type Fields, type RowSource, calendarDate, instant, oneOf, optionalInstant, optionalText, readRow } from './fields.js';
 
 type SourceType = MeasureSource['type'];
-
-export function sourceId(source: MeasureSource): string {
-  switch (source.type) {
-    case 'deviation':
-      return source.deviationId;
-    case 'riskItem':
-      return source.riskItemId;
-    case 'audit':
-      return source.auditId;
-    case 'meetingDecision':
-      return source.decisionId;
-    case 'procedureSelfAssessment':
-      return source.selfAssessmentId;
-  }
-}
 
 export function sourceOf(type: SourceType, id: string): MeasureSource {
   switch (type) {
@@ -70,7 +55,7 @@ export function measureToFields(m: Measure, row: MeasureRowContext = { sectorId:
     Title: m.title,
     Description: m.description,
     Source: m.source.type,
-    SourceId: sourceId(m.source),
+    SourceId: measureSourceId(m.source),
     OwnerId: m.ownerId,
     UnitId: m.unitId,
     // Written as the bare date: SharePoint puts a date-only value at midnight in the site's zone.

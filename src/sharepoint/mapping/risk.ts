@@ -2,17 +2,18 @@
 import { z } from 'zod';
 import {
   DEFAULT_RISK_THRESHOLDS,
+  RISK_ASSESSMENT_STATUSES,
   RISK_CONSEQUENCE_TYPES,
   type RiskAssessment,
   type RiskItem,
   type RiskLevel,
   type RiskThresholds,
   isRiskLevel,
-  mustEscalate,
+  mustReportToKlg,
   riskScore,
 } from '../../domain/index.js';
 import { RISK_CONTEXTS } from '../schema/lists.js';
-import { type Fields, type RowSource, calendarDate, codeList, flag, instant, joinCodes, jsonText, oneOf, optionalText, readRow } from './fields.js';
+import { type Fields, type RowSource, calendarDate, codeList, flag, instant, joinCodes, jsonText, oneOf, optionalInstant, optionalText, readRow } from './fields.js';
 
 const TITLE_MAX = 255;
 
@@ -27,6 +28,16 @@ const assessmentRow = z.object({
     .transform((v) => v ?? []),
   AssessedOn: calendarDate,
   CreatedAt: instant,
+  // Rows written before the yearly process existed have no year, status or round: the date's year, a draft, none.
+  Year: z.number().int().nullish(),
+  Status: oneOf(RISK_ASSESSMENT_STATUSES)
+    .nullish()
+    .transform((v) => v ?? 'draft'),
+  RoundId: optionalText,
+  SubmittedAt: optionalInstant,
+  CompiledAt: optionalInstant,
+  ForwardedAt: optionalInstant,
+  ReturnNote: optionalText,
 });
 
 export const RISK_ASSESSMENT_COLUMNS: readonly string[] = Object.keys(assessmentRow.shape);
@@ -41,8 +52,14 @@ export function riskAssessmentToFields(a: RiskAssessment): Fields {
     ParticipantIds: JSON.stringify(a.participantIds),
     AssessedOn: a.date,
     // The year the assessment belongs to, indexed for "this year's ROS".
-    Year: Number(a.date.slice(0, 4)),
+    Year: a.year,
     CreatedAt: a.createdAt,
+    Status: a.status,
+    RoundId: a.roundId,
+    SubmittedAt: a.submittedAt,
+    CompiledAt: a.compiledAt,
+    ForwardedAt: a.forwardedAt,
+    ReturnNote: a.returnNote,
   };
 }
 
@@ -57,6 +74,13 @@ export function riskAssessmentFromFields(fields: unknown, source: RowSource): Ri
     participantIds: r.ParticipantIds,
     date: r.AssessedOn,
     createdAt: r.CreatedAt,
+    year: r.Year ?? Number(r.AssessedOn.slice(0, 4)),
+    status: r.Status,
+    roundId: r.RoundId,
+    submittedAt: r.SubmittedAt,
+    compiledAt: r.CompiledAt,
+    forwardedAt: r.ForwardedAt,
+    returnNote: r.ReturnNote,
   };
 }
 
@@ -66,6 +90,11 @@ const level = z.number().transform((n, ctx): RiskLevel => {
   return z.NEVER;
 });
 const optionalLevel = level.nullish().transform((v) => v ?? null);
+/** Yes, no, or not answered yet (null): unlike `flag`, empty is not no. */
+const optionalFlag = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? null);
 
 const itemRow = z.object({
   RecordId: z.string().min(1),
@@ -80,13 +109,22 @@ const itemRow = z.object({
   ExistingMeasures: optionalText,
   ResidualLikelihood: optionalLevel,
   ResidualConsequence: optionalLevel,
-  ResidualAcceptable: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? null),
+  ResidualAcceptable: optionalFlag,
   MeasureIds: jsonText(z.array(z.string()))
     .nullish()
     .transform((v) => v ?? []),
+  DoneEnough: optionalFlag,
+  ReportToKlg: optionalFlag,
+  DeviationIds: jsonText(z.array(z.string()))
+    .nullish()
+    .transform((v) => v ?? []),
+  Escalation: jsonText(z.object({ agendaItemId: z.string().min(1), committeeId: z.string().min(1), at: z.string().min(1) }))
+    .nullish()
+    .transform((v) => v ?? null),
+  Position: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? 0),
 });
 
 export const RISK_ITEM_COLUMNS: readonly string[] = Object.keys(itemRow.shape);
@@ -110,8 +148,13 @@ export function riskItemToFields(item: RiskItem, thresholds: RiskThresholds = DE
     ResidualLikelihood: item.residual?.likelihood ?? null,
     ResidualConsequence: item.residual?.consequence ?? null,
     ResidualAcceptable: item.residualAcceptable,
-    EscalateToKlg: mustEscalate(item, thresholds),
+    EscalateToKlg: mustReportToKlg(item, thresholds),
     MeasureIds: JSON.stringify(item.measureIds),
+    DoneEnough: item.doneEnough,
+    ReportToKlg: item.reportToKlg,
+    DeviationIds: JSON.stringify(item.deviationIds),
+    Escalation: item.escalation === null ? null : JSON.stringify(item.escalation),
+    Position: item.position,
   };
 }
 
@@ -132,5 +175,10 @@ export function riskItemFromFields(fields: unknown, source: RowSource): RiskItem
     residual,
     residualAcceptable: r.ResidualAcceptable,
     measureIds: r.MeasureIds,
+    doneEnough: r.DoneEnough,
+    reportToKlg: r.ReportToKlg,
+    deviationIds: r.DeviationIds,
+    escalation: r.Escalation,
+    position: r.Position,
   };
 }

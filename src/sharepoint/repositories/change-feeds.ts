@@ -83,7 +83,8 @@ export interface ChangeFeedOptions {
   pageSize?: number;
 }
 
-class ListChangeFeed<T> {
+/** Graph delta on one list, mapped page by page: the feed behind every per-instance index (cases, measures, risk). */
+export class ListChangeFeed<T> {
   constructor(
     private readonly client: GraphClient,
     private readonly directory: ListDirectory,

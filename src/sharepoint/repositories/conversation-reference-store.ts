@@ -1,6 +1,7 @@
 // Bot Framework conversation references in 'Kanalkoblinger', cached per instance: sending to a person or channel costs no Graph read once known.
-import type { ConversationReferenceStore } from '../../app/ports/index.js';
-import type { GraphClient } from '../graph/index.js';
+import type { ChannelDetails, ConversationReferenceStore } from '../../app/ports/index.js';
+import { type GraphClient, where } from '../graph/index.js';
+import { readAll } from './list-query.js';
 import { readEnvelope } from '../mapping/fields.js';
 import { CONVERSATION_REFERENCE_COLUMNS, type ReferenceTargetKind, conversationReferenceFromFields, conversationReferenceToFields, targetKey } from '../mapping/conversation-reference.js';
 import type { ListDirectory } from './list-directory.js';
@@ -26,10 +27,15 @@ export class SharePointConversationReferenceStore implements ConversationReferen
     private readonly options: ConversationReferenceStoreOptions = {},
   ) {}
 
-  async save(target: { kind: ReferenceTargetKind; id: string }, reference: unknown): Promise<void> {
+  async save(target: { kind: ReferenceTargetKind; id: string }, reference: unknown, details?: ChannelDetails): Promise<void> {
     const list = await this.directory.resolve('channelLinks');
     const key = targetKey(target.kind, target.id);
-    await saveKeyedItem(this.client, list, 'TargetId', key, conversationReferenceToFields(target.kind, target.id, reference), this.itemIds);
+    // A channel saved again (the bot added back to its team) is reachable again; its names as Teams gives them now.
+    const channel =
+      target.kind === 'channel'
+        ? { RemovedAt: null, ...(details ? { TeamId: details.teamId, TeamName: details.teamName?.slice(0, 255) ?? null, ChannelName: details.channelName?.slice(0, 255) ?? null } : {}) }
+        : {};
+    await saveKeyedItem(this.client, list, 'TargetId', key, { ...conversationReferenceToFields(target.kind, target.id, reference), ...channel }, this.itemIds);
     this.keep(`${target.kind}:${key}`, reference ?? null, this.options.ttlMs ?? 3_600_000);
   }
 
@@ -49,6 +55,37 @@ export class SharePointConversationReferenceStore implements ConversationReferen
     }
     this.keep(cacheKey, reference, reference === null ? (this.options.missTtlMs ?? 300_000) : (this.options.ttlMs ?? 3_600_000));
     return reference;
+  }
+
+  /** Every person's reference, 5,000 a page (one indexed query on TargetKind), kept as `get` keeps one. */
+  async preloadPeople(): Promise<ReadonlySet<string>> {
+    const list = await this.directory.resolve('channelLinks');
+    const items = await readAll(this.client, { list: list.path, columns: CONVERSATION_REFERENCE_COLUMNS, filter: where.eq('TargetKind', 'person'), top: 5000 });
+    const known = new Set<string>();
+    for (const raw of items) {
+      try {
+        const { itemId, fields } = readEnvelope(raw, list.spec.displayName);
+        const row = conversationReferenceFromFields(fields, { list: list.spec.displayName, itemId });
+        if (row.kind !== 'person') continue;
+        this.itemIds.set(row.targetId, itemId);
+        this.keep(`person:${row.targetId}`, row.reference, this.options.ttlMs ?? 3_600_000);
+        // Entra object ids (36 characters) are stored as themselves (targetKey hashes only ids over 64).
+        known.add(row.targetId);
+      } catch {
+        // A row edited by hand into something else is skipped; `get` reports it when that person is asked for.
+      }
+    }
+    return known;
+  }
+
+  /** Marks every channel of the team (one indexed query on TargetKind, then a PATCH per channel of that team). */
+  async markTeamRemoved(teamId: string, at: string): Promise<void> {
+    const list = await this.directory.resolve('channelLinks');
+    const items = await readAll(this.client, { list: list.path, columns: ['TargetId', 'TeamId'], filter: where.eq('TargetKind', 'channel'), top: 5000 });
+    for (const raw of items) {
+      const { itemId, fields } = readEnvelope(raw, list.spec.displayName);
+      if (fields.TeamId === teamId) await this.client.patch(`${list.path}/items/${encodeURIComponent(itemId)}/fields`, { RemovedAt: at });
+    }
   }
 
   private keep(key: string, reference: unknown | null, ttl: number): void {

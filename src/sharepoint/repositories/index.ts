@@ -1,8 +1,9 @@
 // The SharePoint implementations of the app's ports, built over one Graph client and the two site ids.
-import type { AgendaRepository, AttachmentStore, CaseReadLogStore, CaseMessageStore, CaseNumberAllocator, CommitteeRepository, ConversationReferenceStore, DashboardReader, DeviationFeed, DeviationRepository, DocumentRepository, MeasureFeed, MeasureRepository, OrganisationRepository, RiskRepository } from '../../app/ports/index.js';
+import type { AgendaRepository, AttachmentStore, CaseReadLogStore, CaseMessageStore, CaseNumberAllocator, CommitteeRepository, ConversationReferenceStore, DashboardReader, DeviationFeed, DeviationRepository, DocumentRepository, MeasureFeed, MeasureRepository, OrganisationRepository, RiskAssessmentFeed, RiskItemFeed, RiskRepository, RiskStore } from '../../app/ports/index.js';
 import type { RiskThresholds } from '../../domain/index.js';
 import type { GraphClient } from '../graph/index.js';
 import { SharePointAgendaRepository } from './agenda-repository.js';
+import { type CommitteeStores, createCommitteeStores } from './committee-stores.js';
 import { type AttachmentStoreOptions, SharePointAttachmentStore } from './attachment-store.js';
 import { SharePointCaseReadLog } from './case-read-log.js';
 import { SharePointCaseMessageStore } from './case-message-store.js';
@@ -18,7 +19,20 @@ import { SharePointMeasureRepository } from './measure-repository.js';
 import { SharePointOrganisationRepository } from './organisation-repository.js';
 import type { RecordListOptions } from './record-list.js';
 import { SharePointCommitteeRepository, SharePointRiskRepository } from './seed-repositories.js';
+import { SharePointRiskAssessmentFeed, SharePointRiskItemFeed } from './risk-feeds.js';
+import { SharePointRiskStore } from './risk-repository.js';
 import { UnitSectors } from './unit-sectors.js';
+import { SharePointProcedureLibrary } from './procedure-library.js';
+import { SharePointReadingStore } from './reading-store.js';
+import { SharePointSelfAssessmentStore } from './self-assessment-store.js';
+import type { ProcedureLibrary, ReadingStore, SelfAssessmentStore } from '../../app/ports/index.js';
+
+/** The stores of issue 8: the two libraries (files, versions, metadata), reading lists, and self-assessments. */
+export interface ProcedureStores {
+  library: ProcedureLibrary;
+  reading: ReadingStore;
+  selfAssessments: SelfAssessmentStore;
+}
 
 export { ListDirectory, ListMissingError, type SiteIds } from './list-directory.js';
 export { InvalidContinuationError } from './list-query.js';
@@ -49,6 +63,15 @@ export interface SharePointRepositories {
   agenda: AgendaRepository;
   /** The read log of case details ('Innsynslogg'; whistleblowing reports' in the confidential site). */
   caseReads: CaseReadLogStore;
+  /** Procedures and governing documents (issue 8): the libraries, reading lists and self-assessments. */
+  procedures: ProcedureStores;
+  /** Risk work (ROS): assessments, rows, yearly rounds ('Risikovurderinger', 'Risikoelementer', 'Risikorunder'). */
+  riskStore: RiskStore;
+  /** Graph delta on 'Risikoelementer' and 'Risikovurderinger': what the risk index (heat map) is kept in step with. */
+  riskItemFeed: RiskItemFeed;
+  riskAssessmentFeed: RiskAssessmentFeed;
+  /** Committee work (issue 9): committees with channel and rhythm, meetings, prepared agenda items, 'Referater', known channels. */
+  committeeWork: CommitteeStores;
   /**
    * Brings the columns derived on every save (SectorId, SeverityRank, StatusRank) up to date on cases written
    * before they existed, or after units moved; returns how many were patched. For start-up and maintenance runs.
@@ -92,6 +115,15 @@ export function createSharePointRepositories(client: GraphClient, sites: SiteIds
     measureFeed: new SharePointMeasureFeed(client, directory),
     agenda: new SharePointAgendaRepository(client, directory, options),
     caseReads: new SharePointCaseReadLog(client, directory, options.batch),
+    procedures: {
+      library: new SharePointProcedureLibrary(client, directory, options),
+      reading: new SharePointReadingStore(client, directory, { batch: options.batch }),
+      selfAssessments: new SharePointSelfAssessmentStore(client, directory, options),
+    },
+    riskStore: new SharePointRiskStore(client, directory, { ...options, ...(options.riskThresholds ? { thresholds: options.riskThresholds } : {}) }),
+    riskItemFeed: new SharePointRiskItemFeed(client, directory),
+    riskAssessmentFeed: new SharePointRiskAssessmentFeed(client, directory),
+    committeeWork: createCommitteeStores(client, directory, options),
     backfillDerivedColumns: () => deviations.backfillDerivedColumns(),
     backfillMeasureSectors: () => measures.backfillSectorIds(),
     warmUp: async () => {

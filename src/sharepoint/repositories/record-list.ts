@@ -122,6 +122,30 @@ export class RecordList<T> {
     }
   }
 
+  /**
+   * Deletes the record if it is still at `etag` (If-Match; a 412 is a ConcurrencyConflict). Gone already is success: a
+   * retried delete whose first answer was lost meets a 404.
+   */
+  async remove(id: string, etag?: string): Promise<void> {
+    const list = await this.list();
+    let itemId: string;
+    try {
+      itemId = await this.itemIdOf(list, id);
+    } catch (err) {
+      if (err instanceof RecordNotFound) return;
+      throw err;
+    }
+    try {
+      await this.client.delete(`${list.path}/items/${itemId}`, etag === undefined ? {} : { ifMatch: etag });
+    } catch (err) {
+      if (err instanceof GraphNotFoundError) return;
+      if (err instanceof GraphConflictError) throw new ConcurrencyConflict(this.mapping.entity, id);
+      throw err;
+    } finally {
+      this.itemIds.delete(id);
+    }
+  }
+
   async page(query: Omit<ItemQuery, 'list' | 'columns'>, continuation?: string | null): Promise<Page<Stored<T>>> {
     const list = await this.list();
     const page = await readPage(this.client, { ...query, list: list.path, columns: this.mapping.columns }, continuation);

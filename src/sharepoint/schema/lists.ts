@@ -40,6 +40,7 @@ export const RISK_CONTEXTS = allOf<RiskContext>({
   informationSecurity: true,
   project: true,
   hse: true,
+  municipalPlanGoals: true,
 });
 /** 'procedure' for procedures, the governing type for governing documents. */
 export const DOCUMENT_TYPES = allOf<GoverningDocumentType | 'procedure'>({ procedure: true, regulation: true, strategy: true, plan: true, guideline: true, routine: true, report: true });
@@ -183,6 +184,33 @@ export const LISTS: readonly ListSpec[] = [
       day('AssessedOn', 'Dato'),
       when('CreatedAt', 'Opprettet'),
       importKey,
+      // The yearly process (issue 7): the round it belongs to, when it moved on, and why it was sent back.
+      key('RoundId', 'Risikorunde', { indexed: true }),
+      when('SubmittedAt', 'Sendt kommunalsjef'),
+      when('CompiledAt', 'Sammenstilt'),
+      when('ForwardedAt', 'Sendt videre'),
+      note('ReturnNote', 'Sendt tilbake fordi'),
+    ],
+  },
+  {
+    key: 'riskRounds',
+    displayName: 'Risikorunder',
+    description: 'Den årlige overordnede risikostyringsprosessen: frister, virksomheter og arbeidsplan.',
+    template: 'genericList',
+    site: 'quality',
+    columns: [
+      recordId,
+      num('Year', 'År', { required: true, indexed: true }),
+      choice('Status', 'Status', ['active', 'closed'], { required: true, indexed: true }),
+      day('StartDate', 'Oppstart', { required: true }),
+      day('UnitDeadline', 'Frist for virksomhetene', { required: true }),
+      day('SectorDeadline', 'Frist for kommunalsjefene', { required: true }),
+      day('PlannedEnd', 'Planlagt ferdig', { required: true }),
+      // Several values, kept as JSON: the units that assess, and the work plan's tasks (one round holds a dozen).
+      note('UnitIds', 'Virksomheter'),
+      note('Tasks', 'Arbeidsplan'),
+      key('StartedById', 'Startet av'),
+      when('CreatedAt', 'Opprettet'),
     ],
   },
   {
@@ -209,6 +237,13 @@ export const LISTS: readonly ListSpec[] = [
       flag('EscalateToKlg', 'Meldes til KLG'),
       note('MeasureIds', 'Tiltak'),
       importKey,
+      // The rest of the form (issue 7): "Har vi gjort nok?", the kommunalsjef's "må meldes til KLG?", the deviations
+      // that realised the risk, the agenda proposal it became, and the row's place in the form.
+      flag('DoneEnough', 'Har vi gjort nok'),
+      flag('ReportToKlg', 'Må meldes til KLG (kommunalsjef)'),
+      note('DeviationIds', 'Avvik'),
+      note('Escalation', 'Meldt til KLG'),
+      num('Position', 'Rekkefølge'),
     ],
   },
   {
@@ -239,7 +274,20 @@ export const LISTS: readonly ListSpec[] = [
     columns: [
       key('CommitteeId', 'Utvalg', { required: true, indexed: true }),
       when('StartsAt', 'Tidspunkt', { required: true, indexed: true }),
-      choice('Status', 'Status', ['planned', 'agendaDraft', 'agendaApproved', 'held', 'minutesPublished'], { indexed: true }),
+      choice('Status', 'Status', ['planned', 'agendaDraft', 'agendaApproved', 'held', 'minutesPublished', 'cancelled'], { indexed: true }),
+      // Issue 9: the meeting as Varde keeps it (src/app/committees): its id, end, place, Teams meeting (the side panel finds
+      // it by the chat id), the agenda's order, the approval, the cards in the channel and the minutes' files (JSON).
+      recordId,
+      when('EndsAt', 'Slutt'),
+      text('Location', 'Sted'),
+      note('JoinUrl', 'Teams-møte'),
+      text('TeamsChatId', 'Teams-møtechat', { maxLength: 255, indexed: true }),
+      note('AgendaOrder', 'Rekkefølge på sakslisten'),
+      key('ApprovedById', 'Godkjent av'),
+      when('ApprovedAt', 'Godkjent'),
+      note('AgendaCard', 'Sakslistekort'),
+      note('MinutesCard', 'Referatkort'),
+      note('MinutesFiles', 'Referat (filer)'),
     ],
   },
   {
@@ -267,6 +315,15 @@ export const LISTS: readonly ListSpec[] = [
       num('DurationMinutes', 'Varighet (minutter)'),
       // The whole source as JSON: the Source choice is for filtering and says less (a riskItem is 'risk', an indicator 'other').
       note('SourceDetails', 'Kilde (detaljer)'),
+      // Issue 9: what raised the item on a prepared agenda (the proposal's key, so a second run adds only what is new), the
+      // records it points at, input from others, documents, and the decision's details beside its text in 'Vedtak' (JSON).
+      text('Kind', 'Type sak', { maxLength: 40 }),
+      text('EntryKey', 'Forslagsnøkkel', { maxLength: 255 }),
+      note('Links', 'Lenker'),
+      num('MoreLinks', 'Flere lenker'),
+      note('Inputs', 'Innspill'),
+      note('Documents', 'Saksdokumenter'),
+      note('DecisionDetails', 'Vedtak (detaljer)'),
     ],
   },
   {
@@ -275,7 +332,17 @@ export const LISTS: readonly ListSpec[] = [
     description: 'Samtalereferanser for bot-meldinger til kanaler og personer.',
     template: 'genericList',
     site: 'quality',
-    columns: [key('TargetId', 'Mål', { required: true, unique: true }), choice('TargetKind', 'Type', ['channel', 'person'], { indexed: true }), note('Reference', 'Samtalereferanse')],
+    columns: [
+      key('TargetId', 'Mål', { required: true, unique: true }),
+      choice('TargetKind', 'Type', ['channel', 'person'], { indexed: true }),
+      note('Reference', 'Samtalereferanse'),
+      // Issue 9: a channel's team and names as Teams gave them when the bot was added (for the committee's channel
+      // picker), and when Teams said the bot was removed (a 403/404 from the connector, or an uninstall).
+      text('TeamId', 'Team', { maxLength: 255 }),
+      text('TeamName', 'Teamnavn'),
+      text('ChannelName', 'Kanalnavn'),
+      when('RemovedAt', 'Boten fjernet'),
+    ],
   },
   {
     key: 'readingConfirmations',
@@ -289,6 +356,8 @@ export const LISTS: readonly ListSpec[] = [
       key('PersonId', 'Person', { required: true, indexed: true }),
       key('UnitId', 'Enhet', { indexed: true }),
       when('ConfirmedAt', 'Bekreftet', { indexed: true }),
+      // Issue 8: documentId|version|personId, so a double tap confirms once.
+      text('ConfirmationKey', 'Nøkkel', { unique: true, maxLength: 200 }),
     ],
   },
   {
@@ -299,8 +368,71 @@ export const LISTS: readonly ListSpec[] = [
     site: 'quality',
     columns: [key('CaseId', 'Sak', { required: true, indexed: true }), key('ReaderId', 'Lest av', { required: true, indexed: true }), when('ReadAt', 'Lest', { required: true, indexed: true })],
   },
-  { key: 'procedures', displayName: 'Prosedyrer', description: 'Prosedyrer og rutiner.', template: 'documentLibrary', site: 'quality', columns: documentColumns() },
-  { key: 'governingDocuments', displayName: 'Styringsdokumenter', description: 'Reglementer, strategier, planer og etiske retningslinjer.', template: 'documentLibrary', site: 'quality', columns: documentColumns() },
+  { key: 'procedures', displayName: 'Prosedyrer', description: 'Prosedyrer og rutiner.', template: 'documentLibrary', site: 'quality', columns: documentColumns(), versioning: 'majorMinor' },
+  {
+    key: 'governingDocuments',
+    displayName: 'Styringsdokumenter',
+    description: 'Reglementer, strategier, planer og etiske retningslinjer.',
+    template: 'documentLibrary',
+    site: 'quality',
+    columns: documentColumns(),
+    versioning: 'majorMinor',
+  },
+  // Issue 8: one row per person and document version to read (leseliste), made in $batch when a document is approved.
+  {
+    key: 'readingList',
+    displayName: 'Leseliste',
+    description: 'Hvem skal lese hvilken versjon av en prosedyre eller et styringsdokument.',
+    template: 'genericList',
+    site: 'quality',
+    columns: [
+      // documentId|version|personId: a retried batch never writes an entry twice.
+      text('EntryKey', 'Nøkkel', { required: true, unique: true, maxLength: 200 }),
+      key('DocumentId', 'Dokument', { required: true, indexed: true }),
+      text('Version', 'Versjon', { required: true, maxLength: 20 }),
+      key('PersonId', 'Person', { required: true, indexed: true }),
+      key('UnitId', 'Enhet', { indexed: true }),
+      when('AssignedAt', 'Tildelt', { required: true, indexed: true }),
+      choice('Reason', 'Årsak', ['approved', 'newEmployee'], { indexed: true }),
+    ],
+  },
+  // Issue 8: one row per day's reading digest run, claimed by one instance (the unique RunKey), with its progress.
+  {
+    key: 'readingDigests',
+    displayName: 'Lesevarsler',
+    description: 'Dagens samlemelding om leselisten: når den ble sendt og hvor langt den kom. Endres bare av Varde.',
+    template: 'genericList',
+    site: 'quality',
+    columns: [
+      text('RunKey', 'Dag', { required: true, unique: true, maxLength: 20 }),
+      when('Cutoff', 'Til og med', { required: true, indexed: true }),
+      when('StartedAt', 'Startet'),
+      when('CompletedAt', 'Fullført'),
+      key('SentThrough', 'Sendt til og med'),
+      num('Sent', 'Sendt'),
+    ],
+  },
+  // Issue 8: the yearly self-assessment of governing documents per owner area (seed 000), one per document and year.
+  {
+    key: 'selfAssessments',
+    displayName: 'Egenvurderinger',
+    description: 'Årlig egenvurdering av styringsdokumentene per eierområde.',
+    template: 'genericList',
+    site: 'quality',
+    columns: [
+      recordId,
+      text('YearKey', 'Dokument og år', { required: true, unique: true, maxLength: 80 }),
+      key('DocumentId', 'Dokument', { required: true, indexed: true }),
+      num('Year', 'År', { required: true, indexed: true }),
+      text('OwnerArea', 'Eierområde', { maxLength: 20 }),
+      key('AssessedById', 'Vurdert av'),
+      day('AssessedOn', 'Dato'),
+      note('Answers', 'Sjekkliste'),
+      choice('Outcome', 'Vurdering', ['adequate', 'needsRevision', 'obsolete'], { indexed: true }),
+      note('Comment', 'Kommentar'),
+      note('MeasureIds', 'Tiltak'),
+    ],
+  },
   { key: 'minutes', displayName: 'Referater', description: 'Referater fra kvalitetsutvalgene.', template: 'documentLibrary', site: 'quality', columns: [key('MeetingId', 'Møte', { indexed: true })] },
   { key: 'attachments', displayName: 'Vedlegg', description: 'Bilder og filer sendt med avviksmeldinger.', template: 'documentLibrary', site: 'quality', columns: [key('CaseId', 'Sak', { indexed: true })] },
   // A whistleblowing report's files stay beside it, in the confidential site: where a file lies says whose report it is.
@@ -351,6 +483,30 @@ function documentColumns(): ColumnSpec[] {
     day('NextReviewDate', 'Neste revisjon', { indexed: true }),
     text('Areas', 'Gjelder områder'),
     text('Roles', 'Gjelder roller'),
+    // Issue 8: writing, approval, review and reading lists. 'Areas' above holds at most 255 characters, too few for
+    // several unit ids, so the units a document applies to are kept as JSON in a note; 'Areas' is left unused.
+    note('AppliesToUnitIds', 'Gjelder enheter'),
+    note('Description', 'Beskrivelse'),
+    note('Keywords', 'Emneord'),
+    note('RelatedRiskItemIds', 'Risikoelementer'),
+    key('DriveItemId', 'Fil-id'),
+    // The label of the newest file version ('0.2', '1.1'), written by Varde after each upload and publish.
+    text('LatestVersion', 'Siste versjon', { maxLength: 20 }),
+    key('CreatedById', 'Opprettet av'),
+    // The version in force since the last substantive approval: what people must have read.
+    text('ReadingVersion', 'Leseversjon', { maxLength: 20 }),
+    // While awaiting approval: what was sent, by whom, when, and whether it changes the reading lists.
+    text('SubmittedVersion', 'Sendt til godkjenning (versjon)', { maxLength: 20 }),
+    key('SubmittedById', 'Sendt av'),
+    when('SubmittedAt', 'Sendt til godkjenning'),
+    flag('Substantive', 'Vesentlig endring'),
+    note('ChangeNote', 'Endringsbeskrivelse'),
+    day('LastReviewedOn', 'Sist revidert'),
+    // Who approved or rejected which version, when, and the yearly reviews: JSON, newest first.
+    note('ApprovalHistory', 'Godkjenningshistorikk'),
+    note('ReviewHistory', 'Revisjonshistorikk'),
+    // The approvers' cards (bot message references), so every copy shows the decision.
+    note('ApprovalCards', 'Godkjenningskort'),
   ];
 }
 

@@ -34,6 +34,12 @@ export interface ListSpec {
   /** Which site holds it: confidential reports live apart, with their own access. */
   site: SiteKey;
   columns: readonly ColumnSpec[];
+  /**
+   * Document libraries: 'majorMinor' keeps drafts as minor versions (0.1, 1.1) and publishes majors (1.0, 2.0) on
+   * approval. Graph v1.0 cannot set it: a site owner turns it on in the library's versioning settings (locally the
+   * emulator's control does). Default: major versions only.
+   */
+  versioning?: 'major' | 'majorMinor';
 }
 
 /** SharePoint's limit on indexed columns per list. */

@@ -75,6 +75,23 @@ describe('API client', () => {
     await expect(proxy.get('/api/me')).rejects.toMatchObject({ status: 502, message: 'uventet' });
   });
 
+  it('sends PATCH and DELETE, and a file as the body with its own content type (the risk pages)', async () => {
+    const fetchMock = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => (init?.method === 'DELETE' ? new Response(null, { status: 204 }) : json(200, { ok: true })));
+    const api = createApiClient(tokens(), messages, fetchMock as typeof fetch);
+    await api.patch('/api/risk/items/i1', { etag: '"1"', likelihood: 4 });
+    await expect(api.delete('/api/risk/items/i1?etag=%221%22')).resolves.toBeUndefined();
+    const file = new Blob([new Uint8Array([80, 75, 3, 4])]);
+    await api.upload('/api/risk/assessments/a1/import?dryRun=true', file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const [patch, del, upload] = fetchMock.mock.calls.map((c) => c[1]!) as [RequestInit, RequestInit, RequestInit];
+    expect(patch.method).toBe('PATCH');
+    expect(patch.body).toBe('{"etag":"\\"1\\"","likelihood":4}');
+    expect(del.method).toBe('DELETE');
+    expect(upload.method).toBe('POST');
+    expect(upload.body).toBe(file);
+    expect((upload.headers as Record<string, string>)['Content-Type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((upload.headers as Record<string, string>).Authorization).toBe('Bearer token');
+  });
+
   it('reads download names from Content-Disposition', () => {
     expect(fileNameOf('attachment; filename="tiltak.xlsx"', 'x.xlsx')).toBe('tiltak.xlsx');
     expect(fileNameOf("attachment; filename*=UTF-8''tiltak%20%C3%A5pne.xlsx", 'x.xlsx')).toBe('tiltak åpne.xlsx');

@@ -28,6 +28,11 @@ export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+  /** DELETE; resolves to undefined on 204. */
+  delete<T = void>(path: string): Promise<T>;
+  /** POST a file as the request body (its own content type), e.g. an Excel import. */
+  upload<T>(path: string, file: Blob, contentType: string): Promise<T>;
   /** GET a file with the token and hand it to the browser as a download. */
   download(path: string, fallbackName: string): Promise<void>;
 }
@@ -70,14 +75,16 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 }
 
 export function createApiClient(tokens: TokenSource, messages: () => ClientMessages, fetchImpl: typeof fetch = (...a) => fetch(...a)): ApiClient {
-  async function send(method: string, path: string, body: unknown, signal: AbortSignal | undefined, accept: string): Promise<Response> {
+  async function send(method: string, path: string, body: unknown, signal: AbortSignal | undefined, accept: string, contentType?: string): Promise<Response> {
     const attempt = async (fresh: boolean): Promise<Response> => {
       const token = await tokens.token(fresh);
       const headers: Record<string, string> = { Accept: accept };
       if (token) headers.Authorization = `Bearer ${token}`;
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const file = body instanceof Blob ? body : null;
+      if (file) headers['Content-Type'] = contentType ?? (file.type || 'application/octet-stream');
+      else if (body !== undefined) headers['Content-Type'] = 'application/json';
       try {
-        return await fetchImpl(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, credentials: 'same-origin' });
+        return await fetchImpl(path, { method, headers, body: file ?? (body === undefined ? undefined : JSON.stringify(body)), signal, credentials: 'same-origin' });
       } catch (err) {
         if (err instanceof DOMException && err.name === 'AbortError') throw err;
         throw new ApiRequestError(0, { code: 'network', message: messages().network });
@@ -96,8 +103,8 @@ export function createApiClient(tokens: TokenSource, messages: () => ClientMessa
     return res;
   }
 
-  async function json<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const res = await send(method, path, body, signal, 'application/json');
+  async function json<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, contentType?: string): Promise<T> {
+    const res = await send(method, path, body, signal, 'application/json', contentType);
     if (res.status === 204) return undefined as T;
     try {
       return (await res.json()) as T;
@@ -110,6 +117,9 @@ export function createApiClient(tokens: TokenSource, messages: () => ClientMessa
     get: (path, signal) => json('GET', path, undefined, signal),
     post: (path, body) => json('POST', path, body),
     put: (path, body) => json('PUT', path, body),
+    patch: (path, body) => json('PATCH', path, body),
+    delete: (path) => json('DELETE', path),
+    upload: (path, file, contentType) => json('POST', path, file, undefined, contentType),
     async download(path, fallbackName) {
       const res = await send('GET', path, undefined, undefined, '*/*');
       const blob = await res.blob();

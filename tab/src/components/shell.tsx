@@ -84,6 +84,11 @@ export function Shell({ children, narrow, channelUnitId }: { children: ReactNode
     { href: '/actions', label: t('nav.actions'), current: route.page === 'actions', testId: 'nav-actions' },
     // The dashboard is for those who see others' cases (the server answers 403 to the others).
     ...(me?.seesOthersCases ? [{ href: '/dashboard', label: t('nav.dashboard'), current: route.page === 'dashboard', testId: 'nav-dashboard' }] : []),
+    // Risk (issue 7): for leaders and advisers, who assess risk and read others' assessments (the server decides in the end).
+    ...(me?.seesOthersCases ? [{ href: '/risk', label: t('nav.risk'), current: route.page === 'risk', testId: 'nav-risk' }] : []),
+    // Procedures (issue 8): everyone searches them and has a reading list.
+    { href: '/procedures', label: t('proc.mainNav.procedures'), current: route.page === 'procedures' && route.route.view !== 'readingList' && route.route.view !== 'coverage', testId: 'nav-procedures' },
+    { href: '/reading-list', label: t('proc.mainNav.readingList'), current: route.page === 'procedures' && (route.route.view === 'readingList' || route.route.view === 'coverage'), testId: 'nav-reading-list' },
   ];
   if (channelUnitId) items.unshift({ href: `/channel?unitId=${encodeURIComponent(channelUnitId)}`, label: t('nav.channel'), current: route.page === 'channel', testId: 'nav-channel' });
 

@@ -90,7 +90,7 @@ function selectProperties(resource: Record<string, unknown>, select: string[] | 
 
 export function versionResource(v: FileVersion) {
   return {
-    id: `${v.version}.0`,
+    id: v.label,
     lastModifiedBy: identitySet(v.modifiedBy),
     lastModifiedDateTime: v.modified,
     size: v.size,

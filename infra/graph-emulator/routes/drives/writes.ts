@@ -155,7 +155,7 @@ export function commitFile(
     }
     checkIfMatch(existing, ifMatch);
     const now = nowIso();
-    const version: FileVersion = { version: (existing?.version ?? 0) + 1, size: blob.size, blob: blob.sha256, quickXorHash: blob.quickXorHash, modified: now, modifiedBy: caller };
+    const version: Omit<FileVersion, 'label'> = { version: (existing?.version ?? 0) + 1, size: blob.size, blob: blob.sha256, quickXorHash: blob.quickXorHash, modified: now, modifiedBy: caller };
     const item: DriveItem = existing
       ? { ...existing, version: version.version, change: existing.change + 1, size: blob.size, blob: blob.sha256, quickXorHash: blob.quickXorHash, modified: now, modifiedBy: caller }
       : {
@@ -216,7 +216,8 @@ export function restoreFileVersion(ctx: EmulatorContext, scope: DriveScope, item
     const next: DriveItem = { ...item, version: item.version + 1, change: item.change + 1, size: old.size, blob: old.blob, quickXorHash: old.quickXorHash, modified: now, modifiedBy: caller };
     syncListItem(ctx, scope, next, { FileSizeDisplay: old.size }, caller);
     saveItem(ctx.db, next);
-    insertVersion(ctx.db, item.id, { ...old, version: next.version, modified: now, modifiedBy: caller });
+    const { label: _restoredFrom, ...content } = old;
+    insertVersion(ctx.db, item.id, { ...content, version: next.version, modified: now, modifiedBy: caller });
     return next;
   })();
 }

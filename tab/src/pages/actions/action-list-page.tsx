@@ -45,6 +45,7 @@ const useStyles = makeStyles({
   narrowHide: { '@media (max-width: 600px)': { display: 'none' } },
   doneForm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '40rem', padding: `${tokens.spacingVerticalS} 0` },
   doneButtons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  hidden: { fontStyle: 'italic', color: tokens.colorNeutralForeground2 },
 });
 
 export function ActionListPage({ narrow }: { narrow: boolean }) {
@@ -215,7 +216,7 @@ export function ActionListPage({ narrow }: { narrow: boolean }) {
                 {list.items.map((m) => (
                   <Fragment key={m.id}>
                     <TableRow className={m.overdue ? styles.overdueRow : undefined} data-testid="measure-row" data-measure-id={m.id} data-overdue={m.overdue ? 'true' : 'false'}>
-                      <TableCell>{m.title}</TableCell>
+                      <TableCell>{m.healthDetailsHidden ? <span className={styles.hidden}>{t('inbox.hiddenTitle')}</span> : m.title}</TableCell>
                       {!narrow && (
                         <TableCell className={styles.narrowHide}>
                           {m.source === 'deviation' && m.sourceLabel ? (
@@ -236,7 +237,7 @@ export function ActionListPage({ narrow }: { narrow: boolean }) {
                       </TableCell>
                       <TableCell>
                         {(m.status === 'open' || m.status === 'inProgress') && (
-                          <Button size="small" onClick={() => openComplete(m)} aria-label={t('actions.markDoneTitle', { title: m.title })} data-testid="measure-mark-done">
+                          <Button size="small" onClick={() => openComplete(m)} aria-label={t('actions.markDoneTitle', { title: m.healthDetailsHidden ? t('inbox.hiddenTitle') : m.title })} data-testid="measure-mark-done">
                             {t('actions.markDone')}
                           </Button>
                         )}
@@ -247,7 +248,7 @@ export function ActionListPage({ narrow }: { narrow: boolean }) {
                         <TableCell colSpan={narrow ? 5 : 7}>
                           <form
                             className={styles.doneForm}
-                            aria-label={t('actions.markDoneTitle', { title: m.title })}
+                            aria-label={t('actions.markDoneTitle', { title: m.healthDetailsHidden ? t('inbox.hiddenTitle') : m.title })}
                             data-testid="measure-done-form"
                             onSubmit={(e) => {
                               e.preventDefault();

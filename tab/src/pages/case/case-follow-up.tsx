@@ -1,7 +1,7 @@
 // Talking back: feedback to the reporter (through the bot) and escalation to the quality committee above.
 import { Button, Field, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { EscalateBody, EscalateResult, FeedbackBody, FeedbackResult } from '../../../../src/server/api/contract.js';
+import type { CaseDetail, EscalateBody, EscalateResult, FeedbackBody, FeedbackResult } from '../../../../src/server/api/contract.js';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { usePageStyles } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
@@ -9,6 +9,58 @@ import { useApi } from '../../session/session';
 import { useCaseWork, useCaseWrite } from './case-context';
 
 export function CaseFeedback() {
+  const { t } = useI18n();
+  const work = useCaseWork();
+  if (!work.detail.canHandle) return null;
+  return (
+    <CaseNoteForm<FeedbackResult>
+      name="feedback"
+      title={t('feedback.title')}
+      label={t('feedback.text')}
+      hint={t('feedback.hint')}
+      sendLabel={t('feedback.send')}
+      testIds={{ form: 'feedback-form', text: 'feedback-text', send: 'feedback-send', done: 'feedback-sent' }}
+      body={(text): FeedbackBody => ({ text })}
+      done={(r) => (r.sent ? t('feedback.sent') : t('feedback.queued'))}
+    />
+  );
+}
+
+export function CaseEscalation() {
+  const { t } = useI18n();
+  const work = useCaseWork();
+  const target = work.detail.escalationTarget;
+  if (!work.detail.canHandle || !target) return null;
+  return (
+    <CaseNoteForm<EscalateResult>
+      name="escalate"
+      title={t('escalate.title')}
+      intro={t('escalate.target', { name: target.name })}
+      label={t('escalate.note')}
+      sendLabel={t('escalate.send')}
+      testIds={{ form: 'escalate-form', text: 'escalate-note', send: 'escalate-send', done: 'escalate-done' }}
+      body={(note): EscalateBody => ({ note })}
+      done={(r) => t('escalate.done', { name: r.committeeName })}
+    />
+  );
+}
+
+interface CaseNoteFormProps<R> {
+  /** The write: POST /api/cases/:id/{name}; also the section's heading id (`case-{name}`). */
+  name: 'feedback' | 'escalate';
+  title: string;
+  intro?: string;
+  label: string;
+  hint?: string;
+  sendLabel: string;
+  testIds: { form: string; text: string; send: string; done: string };
+  body: (text: string) => object;
+  /** What the success notice says. */
+  done: (result: R) => string;
+}
+
+/** One text and a send button: the case's answer comes back in the result (its new etag) and replaces the one shown. */
+function CaseNoteForm<R extends { case: CaseDetail }>(props: CaseNoteFormProps<R>) {
   const page = usePageStyles();
   const { t } = useI18n();
   const api = useApi();
@@ -16,17 +68,15 @@ export function CaseFeedback() {
   const write = useCaseWrite();
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
-  if (!work.detail.canHandle) return null;
 
   const send = async () => {
     setTried(true);
     if (!text.trim()) return;
-    const body: FeedbackBody = { text: text.trim() };
     const ok = await write.run(
-      () => api.post<FeedbackResult>(`/api/cases/${encodeURIComponent(work.detail.id)}/feedback`, body),
+      () => api.post<R>(`/api/cases/${encodeURIComponent(work.detail.id)}/${props.name}`, props.body(text.trim())),
       (r) => {
         work.apply(r.case);
-        return r.sent ? t('feedback.sent') : t('feedback.queued');
+        return props.done(r);
       },
     );
     if (ok) {
@@ -35,92 +85,33 @@ export function CaseFeedback() {
     }
   };
 
+  const heading = `case-${props.name}`;
   return (
-    <section aria-labelledby="case-feedback" className={page.section}>
-      <h2 id="case-feedback" className={page.h2}>
-        {t('feedback.title')}
+    <section aria-labelledby={heading} className={page.section}>
+      <h2 id={heading} className={page.h2}>
+        {props.title}
       </h2>
+      {props.intro && <Text>{props.intro}</Text>}
       <form
         className={page.form}
-        data-testid="feedback-form"
+        data-testid={props.testIds.form}
         onSubmit={(e) => {
           e.preventDefault();
           void send();
         }}
       >
-        <Field label={t('feedback.text')} hint={t('feedback.hint')} required validationMessage={tried && !text.trim() ? t('common.required') : undefined}>
-          <Textarea value={text} maxLength={2000} onChange={(_, d) => setText(d.value)} data-testid="feedback-text" />
+        <Field label={props.label} hint={props.hint} required validationMessage={tried && !text.trim() ? t('common.required') : undefined}>
+          <Textarea value={text} maxLength={2000} onChange={(_, d) => setText(d.value)} data-testid={props.testIds.text} />
         </Field>
         {write.error && <ErrorMessage error={write.error} />}
         {write.done && (
-          <Notice intent="success" testId="feedback-sent">
+          <Notice intent="success" testId={props.testIds.done}>
             {write.done}
           </Notice>
         )}
         <div>
-          <Button type="submit" disabled={write.busy} data-testid="feedback-send">
-            {t('feedback.send')}
-          </Button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-export function CaseEscalation() {
-  const page = usePageStyles();
-  const { t } = useI18n();
-  const api = useApi();
-  const work = useCaseWork();
-  const write = useCaseWrite();
-  const [note, setNote] = useState('');
-  const [tried, setTried] = useState(false);
-  const target = work.detail.escalationTarget;
-  if (!work.detail.canHandle || !target) return null;
-
-  const send = async () => {
-    setTried(true);
-    if (!note.trim()) return;
-    const body: EscalateBody = { note: note.trim() };
-    const ok = await write.run(
-      () => api.post<EscalateResult>(`/api/cases/${encodeURIComponent(work.detail.id)}/escalate`, body),
-      (r) => {
-        work.apply(r.case);
-        return t('escalate.done', { name: r.committeeName });
-      },
-    );
-    if (ok) {
-      setNote('');
-      setTried(false);
-    }
-  };
-
-  return (
-    <section aria-labelledby="case-escalate" className={page.section}>
-      <h2 id="case-escalate" className={page.h2}>
-        {t('escalate.title')}
-      </h2>
-      <Text>{t('escalate.target', { name: target.name })}</Text>
-      <form
-        className={page.form}
-        data-testid="escalate-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send();
-        }}
-      >
-        <Field label={t('escalate.note')} required validationMessage={tried && !note.trim() ? t('common.required') : undefined}>
-          <Textarea value={note} maxLength={2000} onChange={(_, d) => setNote(d.value)} data-testid="escalate-note" />
-        </Field>
-        {write.error && <ErrorMessage error={write.error} />}
-        {write.done && (
-          <Notice intent="success" testId="escalate-done">
-            {write.done}
-          </Notice>
-        )}
-        <div>
-          <Button type="submit" disabled={write.busy} data-testid="escalate-send">
-            {t('escalate.send')}
+          <Button type="submit" disabled={write.busy} data-testid={props.testIds.send}>
+            {props.sendLabel}
           </Button>
         </div>
       </form>

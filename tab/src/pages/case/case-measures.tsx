@@ -87,8 +87,8 @@ export function CaseMeasures() {
         <ul className={styles.list}>
           {detail.measures.map((m) => (
             <li key={m.id} className={`${styles.item} ${m.overdue ? styles.overdue : ''}`} data-testid="case-measure" data-measure-id={m.id}>
-              <Text block weight="semibold">
-                {m.title}
+              <Text block weight="semibold" italic={m.healthDetailsHidden}>
+                {m.healthDetailsHidden ? t('inbox.hiddenTitle') : m.title}
               </Text>
               {m.description && (
                 <Text block as="p">

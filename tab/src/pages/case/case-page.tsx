@@ -57,12 +57,14 @@ export function CasePage({ id, narrow }: { id: string; narrow: boolean }) {
     setConflict(null);
   };
 
-  const heading = detail ? (detail.title ? `${detail.caseNumber}: ${detail.title}` : detail.caseNumber) : t('common.loading');
+  // Without the case (still loading, or refused), the heading says which: never «Laster …» under an error.
+  const waiting = loaded.error ? t('error.title') : t('common.loading');
+  const heading = detail ? (detail.title ? `${detail.caseNumber}: ${detail.title}` : detail.caseNumber) : waiting;
   return (
     <>
       <div className={styles.top}>
         <AppLink href="/inbox">{`← ${t('case.back')}`}</AppLink>
-        <PageHeading title={detail?.caseNumber ?? t('common.loading')}>{heading}</PageHeading>
+        <PageHeading title={detail?.caseNumber ?? waiting}>{heading}</PageHeading>
         {detail && (
           <div className={styles.badges}>
             <Badge appearance="tint" color="brand" data-testid="case-status" data-status={detail.status}>

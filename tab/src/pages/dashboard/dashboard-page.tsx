@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatMonth, formatNumber } from '../../i18
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router';
 import { useSession } from '../../session/session';
+import { ProceduresTile } from '../procedures/procedures-tile';
 import { ChartFigure } from './chart-figure';
 import { drillHref, largest, movingAverage } from './drill-down';
 
@@ -90,6 +91,7 @@ export function DashboardContent({ unitId }: { unitId: string | undefined }) {
           </span>
         </li>
       </ul>
+      <ProceduresTile unitId={unit} />
       <h2 className={page.h2}>{t('dashboard.charts')}</h2>
       <Text className={page.muted}>{t('dashboard.drillHint')}</Text>
       <div className={styles.charts}>

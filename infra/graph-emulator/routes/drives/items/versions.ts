@@ -15,10 +15,9 @@ function versionsOf(ctx: EmulatorContext, item: DriveItem): FileVersion[] {
   return listVersions(ctx.db, item.id);
 }
 
-/** Version ids are "1.0", "2.0", …: SharePoint libraries here keep major versions only. */
+/** Version ids are SharePoint's labels: "1.0", "2.0", …, and "0.1", "1.1" … in a library that keeps minor versions. */
 function versionOf(ctx: EmulatorContext, item: DriveItem, id: string): FileVersion {
-  const m = /^(\d{1,6})\.0$/.exec(id);
-  const version = m ? versionsOf(ctx, item).find((v) => v.version === Number(m[1])) : undefined;
+  const version = /^\d{1,6}\.\d{1,3}$/.test(id) ? versionsOf(ctx, item).find((v) => v.label === id) : undefined;
   if (!version) throw itemNotFound('The version could not be found.');
   return version;
 }

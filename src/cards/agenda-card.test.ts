@@ -7,7 +7,7 @@ import { AGENDA_CATALOGUES } from './agenda-strings.js';
 import { type MinutesCardInput, minutesCard } from './minutes-card.js';
 import { TEAMS_CARD_MAX_BYTES, cardSizeBytes, validateCard } from './validate-card.js';
 
-const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/schemas/adaptive-cards-1.5/adaptive-card.json'), 'utf8')) as {
+const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, 'schema/adaptive-card-1.5.json'), 'utf8')) as {
   definitions: Record<string, { properties?: Record<string, unknown>; anyOf?: { properties?: Record<string, unknown> }[] }>;
 };
 

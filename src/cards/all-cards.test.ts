@@ -9,7 +9,7 @@ import { LANGUAGES } from './strings.js';
 // The published 1.5 schema (draft-06) lists every property of every type, inherited ones
 // included, with additionalProperties false. The adaptivecards package ignores properties it does
 // not know, so this catches a misspelt or newer-than-1.5 property the package would let through.
-const schemaPath = resolve(import.meta.dirname, '../../../shared/schemas/adaptive-cards-1.5/adaptive-card.json');
+const schemaPath = resolve(import.meta.dirname, 'schema/adaptive-card-1.5.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { definitions: Record<string, SchemaDefinition> };
 interface SchemaDefinition {
   properties?: Record<string, unknown>;

@@ -1,7 +1,7 @@
 // The subset of Adaptive Card 1.5 JSON our builders emit, typed so a misspelt property fails to compile.
 //
 // Type aliases, not interfaces: an alias is assignable to Record<string, unknown> (the app's CardJson).
-// Property names and values follow the 1.5 schema (../shared/schemas/adaptive-cards-1.5/adaptive-card.json).
+// Property names and values follow the 1.5 schema (src/cards/schema/adaptive-card-1.5.json, a copy of Microsoft's).
 
 export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
 export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';

@@ -3,12 +3,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startConnectorStandIn } from '../infra/connector-stand-in/connector-stand-in.js';
 import { startEmulator } from '../infra/graph-emulator/server.js';
 import { DEMO_DEFAULTS, type DemoPersona, type PersonaKey, demoPersonas, generateMunicipality } from '../src/demo/index.js';
 import { composeApp } from '../src/server/compose.js';
 import { LOCAL_APP, readConfig } from '../src/server/config.js';
 import { progressBar } from '../src/server/seed-cli.js';
-import { isEmpty, seedDemo } from '../src/server/seed.js';
+import { isEmpty, seedDemo, seedMissingCommittees } from '../src/server/seed.js';
+import { connectorTeams, demoChannelPlan, installDemoBot, seedCommitteeWork } from '../src/server/seed-committee-demo.js';
 import { startAppServer } from '../src/server/serve.js';
 import { openStack } from '../src/server/stack.js';
 
@@ -62,7 +64,26 @@ if (await isEmpty(repos)) {
   const [cases, measures] = await Promise.all([repos.backfillDerivedColumns(), repos.backfillMeasureSectors()]);
   if (cases + measures > 0) console.log(`  ${cases} saker og ${measures} tiltak fikk kommunalsjefområde (sakene også rangering) for innboksen og aksjonslisten.`);
 }
-const personas = demo ? demoPersonas(generateMunicipality({ seed: demo.seed, employees: demo.employees, now: new Date(demo.now) })) : [];
+const generated = demo ? generateMunicipality({ seed: demo.seed, employees: demo.employees, now: new Date(demo.now) }) : undefined;
+const personas = generated ? demoPersonas(generated) : [];
+// Committees a demo from an older run could not store (ids too long for the key columns, before they were made to fit).
+if (generated) {
+  const added = await seedMissingCommittees(repos, generated);
+  if (added > 0) console.log(`  ${added} kvalitetsutvalg lagt til.`);
+}
+
+// The demo's Teams: a Bot Connector stand-in on a fixed port (the leader channels' conversation references name it), with
+// the demo's leader teams and their channels; what the bot posts there is kept under .data/ and shown at /_connector/.
+const [units, committees] = await Promise.all([repos.organisation.allUnits(), repos.committees.list()]);
+const unitLeader = personas.find((p) => p.key === 'unitLeader');
+const channelPlan = demoChannelPlan(units, committees, unitLeader ? [unitLeader.unitId] : []);
+const connector = await startConnectorStandIn({
+  auth: { issuer: emulator.issuer.issuerUrl(), keys: emulator.issuer.keys, ...(config.bot ? { appId: config.bot.appId } : {}) },
+  teams: connectorTeams(channelPlan),
+  port: Number(process.env.CONNECTOR_PORT ?? Number(process.env.EMULATOR_PORT ?? 5099) + 1),
+  maxActivities: 2000,
+  file: join(dataDir, 'connector', 'activities.json'),
+});
 
 // In the demo, whistleblowing reports go to the quality adviser unless VARDE_WHISTLEBLOWING_RECIPIENTS says otherwise.
 const adviser = personas.find((p) => p.key === 'qualityAdviser');
@@ -73,11 +94,42 @@ const composition = composeApp(config, stack, {
 });
 await composition.ready;
 const app = await startAppServer(config, composition.app);
+
+// Varde in the demo's leader teams (as Teams tells the bot), committees linked and meetings planned: only what is missing.
+if (personas.length > 0 && config.bot) {
+  const started = Date.now();
+  try {
+    const installed = await installDemoBot({
+      plan: channelPlan,
+      botEndpoint: `${app.url}/api/messages`,
+      serviceUrl: connector.url,
+      appId: config.bot.appId,
+      tenantId: config.auth.tenantId,
+      sign: (audience, serviceUrl) => emulator.issuer.botFramework.sign(audience, serviceUrl),
+      references: repos.conversationReferences,
+    });
+    const sectorCommittees = committees.filter((c) => c.kind === 'sectorQualityCommittee' || c.kind === 'extendedLeadershipMeeting' || c.kind === 'executiveLeadershipGroup' || c.kind === 'patientSafetyCommittee' || c.unitId === unitLeader?.unitId);
+    const work = await seedCommitteeWork({
+      appUrl: app.url,
+      plan: channelPlan,
+      committeeIds: sectorCommittees.map((c) => c.id),
+      measureOwnerIds: units.filter((u) => u.level === 'sector').map((u) => u.leaderId),
+      now: () => new Date(),
+    });
+    // After the committees' own links: until then a sector committee would take its unit's leader channel for its own.
+    for (const [unitId, channelId] of channelPlan.leaderChannels) if ((await repos.leaderChannels.leaderChannelOf(unitId)) === null) await repos.leaderChannels.setLeaderChannel(unitId, channelId);
+    if (installed + work.linked + work.planned > 0) console.log(`  Varde lagt til i ${installed} lederteam, ${work.linked} utvalg koblet til kanal, ${work.planned} møter planlagt${work.pastKulMeeting ? ', forrige KUL-møte med vedtak' : ''} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  } catch (err) {
+    // The demo runs without its channels rather than not at all; the next start tries again.
+    console.log(`  Lederkanalene i demoen kunne ikke settes opp: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 console.log('');
 // The app serves the tab at its root; outside Teams the tab offers the local sign-in (a demo persona, local runs only).
 console.log(`  Fanen:           ${app.url}/   (logg inn lokalt ved å velge en demoperson på siden)`);
 console.log(`  Bot-endepunkt:   ${app.url}/api/messages`);
 console.log(`  Graph-emulator:  ${emulator.graphUrl}   (målinger: ${emulator.url}/_emulator/metrics)`);
+console.log(`  Teams (lokalt):  ${connector.url}_connector/conversations   (det boten har postet; …/conversations/<kanal-id>/activities per kanal)`);
 if (personas.length > 0) {
   console.log('');
   console.log('  Demopersoner (velg en av dem når du logger inn i fanen):');
@@ -100,6 +152,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void composition
       .stop()
       .then(() => app.close())
+      .then(() => connector.close())
       .then(() => emulator.close())
       .then(() => process.exit(0));
   });

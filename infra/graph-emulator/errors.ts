@@ -79,6 +79,11 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   });
 export const activityLimitReached = (retryAfterSeconds: number, headers: Record<string, string> = {}) =>
   new GraphError(429, 'activityLimitReached', 'The request has been throttled', { 'Retry-After': String(retryAfterSeconds), ...headers });
+// 429 for a list-item query whose first indexed condition selects more than the list view threshold (5,000) on a
+// larger list. Graph surfaces SharePoint's SPQueryThrottledException (-2147024860) as a 429 (msgraph-sdk-dotnet#827);
+// the message is SharePoint's. Waiting does not help: the same query fails again until it is narrowed.
+export const listViewThresholdExceeded = () =>
+  new GraphError(429, 'activityLimitReached', 'The attempted operation is prohibited because it exceeds the list view threshold.', { 'Retry-After': '1' });
 export const serviceUnavailable = (retryAfterSeconds: number) =>
   new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry after the time in Retry-After.', {
     'Retry-After': String(retryAfterSeconds),

@@ -78,12 +78,14 @@ function fakeQueueService() {
 }
 
 const job = (channelId: string): SendJob => ({ type: 'channelDigest', channelId, date: '2026-11-24' });
+const idOf = (j: SendJob) => (j.type === 'channelDigest' ? j.channelId : j.type);
 
 describe('the queue message', () => {
   it('is base64 of a small JSON with the job and nothing else, and reads back', () => {
     const text = encodeJob(job('19:ledere@thread.tacv2'));
     expect(text).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect(JSON.parse(Buffer.from(text, 'base64').toString('utf8'))).toEqual({ v: 1, job: { type: 'channelDigest', channelId: '19:ledere@thread.tacv2', date: '2026-11-24' } });
+    expect(decodeJob(encodeJob({ type: 'readingDigest', date: '2026-11-24' }))).toEqual({ type: 'readingDigest', date: '2026-11-24' });
     expect(decodeJob(text)).toEqual(job('19:ledere@thread.tacv2'));
   });
 
@@ -118,8 +120,8 @@ describe('the Storage Queue adapter against a fake Queue service', () => {
     await q.enqueue([job('a'), job('b'), job('fails')]);
     expect(fake.queues.get('varde-reminders')).toHaveLength(3);
     q.start(async (j, attempt) => {
-      handled.push(`${j.channelId}#${attempt}`);
-      if (j.channelId === 'fails') throw Object.assign(new Error('429'), { statusCode: 429 });
+      handled.push(`${idOf(j)}#${attempt}`);
+      if (idOf(j) === 'fails') throw Object.assign(new Error('429'), { statusCode: 429 });
     });
     const until = Date.now() + 5000;
     while ((fake.queues.get('varde-reminders')?.length ?? 0) > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -135,7 +137,7 @@ describe('the Storage Queue adapter against a fake Queue service', () => {
     await new QueueClient(`${base}/varde-reminders`, new AnonymousCredential()).sendMessage('c29tZXRoaW5nIGVsc2U=');
     const q = adapter();
     const handled: string[] = [];
-    q.start(async (j) => void handled.push(j.channelId));
+    q.start(async (j) => void handled.push(idOf(j)));
     const until = Date.now() + 5000;
     while ((fake.queues.get('varde-reminders')?.length ?? 0) > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
     await q.stop();
@@ -157,7 +159,7 @@ describe('the Storage Queue adapter against a fake Queue service', () => {
     });
     const handled: string[] = [];
     await q.enqueue([job('waits')]);
-    q.start(async (j) => void handled.push(j.channelId));
+    q.start(async (j) => void handled.push(idOf(j)));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(handled).toEqual([]);
     await holder?.release();

@@ -14,11 +14,15 @@ import { deadLetterDetails } from '../app/sending/in-process-queue.js';
 
 const jobSchema = z.object({
   v: z.literal(1),
-  job: z.object({ type: z.literal('channelDigest'), channelId: z.string().min(1).max(400), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  job: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('channelDigest'), channelId: z.string().min(1).max(400), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    z.object({ type: z.literal('readingDigest'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  ]),
 });
 
 export function encodeJob(job: SendJob): string {
-  return Buffer.from(JSON.stringify({ v: 1, job: { type: job.type, channelId: job.channelId, date: job.date } }), 'utf8').toString('base64');
+  const named = job.type === 'channelDigest' ? { type: job.type, channelId: job.channelId, date: job.date } : { type: job.type, date: job.date };
+  return Buffer.from(JSON.stringify({ v: 1, job: named }), 'utf8').toString('base64');
 }
 
 /** The job in a message, or null for anything else (a message written by hand, another version). */

@@ -1,5 +1,5 @@
 // The texts of the committee cards (issue 9: agenda and minutes in the leader channel) in bokmål, nynorsk and English.
-import { type Language, languageOf } from './strings.js';
+import { type Language, translator } from './strings.js';
 
 const nb = {
   'agenda.heading': 'Sakliste – {committee}',
@@ -124,9 +124,7 @@ const en: AgendaCatalogue = {
 const CATALOGUES: Readonly<Record<Language, AgendaCatalogue>> = { nb, nn, en };
 
 /** The text for `key` in the locale's language, `{name}` placeholders filled. */
-export function agendaText(locale: string, key: AgendaStringKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return CATALOGUES[languageOf(locale)][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const agendaText = translator<AgendaStringKey>(CATALOGUES);
 
 /** Every catalogue, for the completeness test. */
 export const AGENDA_CATALOGUES = CATALOGUES;

@@ -1,6 +1,6 @@
 // The texts of the procedure cards (issue 8) in bokmål, nynorsk and English, kept apart from the reporting catalogues.
 import type { ProcedureDocumentType } from '../domain/index.js';
-import { type Language, languageOf } from './strings.js';
+import { type Language, translator } from './strings.js';
 
 const nb = {
   'approval.heading': 'Dokument til godkjenning',
@@ -158,9 +158,7 @@ const en: ProcedureCatalogue = {
 const CATALOGUES: Readonly<Record<Language, ProcedureCatalogue>> = { nb, nn, en };
 
 /** The text for `key` in the locale's language, `{name}` placeholders filled. */
-export function pt(locale: string, key: ProcedureStringKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return CATALOGUES[languageOf(locale)][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const pt = translator<ProcedureStringKey>(CATALOGUES);
 
 export const documentTypeLabel = (locale: string, type: ProcedureDocumentType): string => pt(locale, `type.${type}`);
 

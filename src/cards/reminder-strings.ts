@@ -1,5 +1,5 @@
 // The texts of the daily reminder digest (issue 9) in bokmål, nynorsk and English, kept apart from the reporting catalogues.
-import { type Language, languageOf } from './strings.js';
+import { type Language, translator } from './strings.js';
 
 const nb = {
   heading: 'Påminnelse: forfalte tiltak og frister',
@@ -139,9 +139,7 @@ const en: ReminderCatalogue = {
 const CATALOGUES: Readonly<Record<Language, ReminderCatalogue>> = { nb, nn, en };
 
 /** The text for `key` in the locale's language, `{name}` placeholders filled. */
-export function rt(locale: string, key: ReminderStringKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return CATALOGUES[languageOf(locale)][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const rt = translator<ReminderStringKey>(CATALOGUES);
 
 /** Every catalogue, for the completeness test. */
 export const REMINDER_CATALOGUES = CATALOGUES;

@@ -25,12 +25,18 @@ export function languageOf(locale: string | null | undefined): Language {
 
 export type Params = Readonly<Record<string, string | number>>;
 
-/** The text for `key` in the locale's language, with `{name}` placeholders filled from `params`. */
-export function t(locale: string | null | undefined, key: StringKey, params: Params = {}): string {
-  const template = CATALOGUES[languageOf(locale)][key];
-  // A placeholder without a value stays visible: a missing word is easier to spot than a blank.
+/** `{name}` placeholders filled from `params`; one without a value stays visible (a missing word is easier to spot than a blank). */
+function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/** The look-up for one set of catalogues (the bot's own, the agenda's, the reminders' …): the text for a key by locale. */
+export function translator<K extends string>(catalogues: Readonly<Record<Language, Readonly<Record<K, string>>>>) {
+  return (locale: string | null | undefined, key: K, params: Params = {}): string => fill(catalogues[languageOf(locale)][key], params);
+}
+
+/** The text for `key` in the locale's language, with `{name}` placeholders filled from `params`. */
+export const t = translator<StringKey>(CATALOGUES);
 
 export const kindLabel = (locale: string, kind: DeviationKind): string => t(locale, `kind.${kind}`);
 export const severityLabel = (locale: string, severity: Severity): string => t(locale, `severity.${severity}`);

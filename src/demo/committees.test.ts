@@ -1,6 +1,7 @@
 // Tests for the committees: every level, KUL and KLG, members from seed 001, and a reporting line up to KUL.
 import { describe, expect, it } from 'vitest';
 import { orgUnitsById, parentCommittee, validateCommittee } from '../domain/index.js';
+import { committeeIdOf } from './committees.js';
 import { demo } from './test-fixture.js';
 
 const m = demo();
@@ -21,6 +22,20 @@ describe('generated committees', () => {
     expect(new Set(m.committees.map((c) => c.id)).size).toBe(m.committees.length);
   });
 
+  it('have ids that fit the 64-character key columns and the API’s ids, stable, even for the longest unit names', () => {
+    // Services such as 'Avlastning for barn og unge' under 'Bo- og avlastningstjenester' have unit ids of 57 characters:
+    // 'committee-' made them too long for RecordId and CommitteeId, and the seed could not store those committees.
+    const longUnits = m.units.filter((u) => `committee-${u.id}`.length > 64);
+    expect(longUnits.length).toBeGreaterThan(0);
+    for (const c of m.committees) expect(c.id).toMatch(/^[A-Za-z0-9-]{1,64}$/);
+    for (const u of longUnits) {
+      expect(byId.get(committeeIdOf(u.id))?.unitId).toBe(u.id);
+      expect(committeeIdOf(u.id)).toBe(committeeIdOf(u.id));
+      expect(committeeIdOf(u.id).startsWith(`committee-${u.id.slice(0, 30)}`)).toBe(true);
+    }
+    expect(byId.get('committee-mh')?.unitId).toBe('mh');
+  });
+
   it('have KUL and KLG at the top, led by the kommunedirektør, and no KDKU (replaced by KUL, seed 000)', () => {
     const kul = byId.get('committee-kul');
     const klg = byId.get('committee-klg');
@@ -38,7 +53,7 @@ describe('generated committees', () => {
 
   it('have one committee per sector, unit and service, the service ones in the operations meeting', () => {
     for (const u of m.units.filter((x) => x.level !== 'municipality')) {
-      const c = byId.get(`committee-${u.id}`);
+      const c = byId.get(committeeIdOf(u.id));
       expect(c?.unitId).toBe(u.id);
       expect(c?.heldInOperationsMeeting).toBe(u.level === 'service');
     }

@@ -1,5 +1,5 @@
 // Quality committees at every level (seed 001 appendix 1; KUL and KLG from seed 000), with the members the sources name.
-import type { CommitteeMember, CommitteeMemberRole, OrgUnit, QualityCommittee } from '../domain/index.js';
+import { type CommitteeMember, type CommitteeMemberRole, type OrgUnit, type QualityCommittee, fitId } from '../domain/index.js';
 import type { Organisation } from './organisation.js';
 import { sample, type Random } from './random.js';
 
@@ -19,6 +19,12 @@ function roster(entries: readonly (readonly [string | null | undefined, Committe
   }
   return out;
 }
+
+/**
+ * A committee's id from its unit's: it is the committee's RecordId and every meeting's and agenda item's CommitteeId
+ * (64-character key columns), and goes in the API's paths; a long unit id (a service named at length) is hashed to fit.
+ */
+export const committeeIdOf = (unitId: string): string => fitId(`committee-${unitId}`);
 
 const as = (ids: readonly (string | undefined)[], role: CommitteeMemberRole) => ids.map((id) => [id, role] as const);
 
@@ -73,7 +79,7 @@ export function generateCommittees(random: Random, org: Organisation): QualityCo
     const healthOrSchools = HEALTH_AND_SCHOOLS.has(sector.id);
     const [facilitator, ...otherCoordinators] = dir.coordinatorIds.get(sector.id) ?? [];
     add(
-      { id: `committee-${sector.id}`, kind: 'sectorQualityCommittee', name: `Kvalitetsutvalg – ${sector.name}`, unitId: sector.id, leaderId: sector.leaderId, facilitatorId: facilitator ?? null, heldInOperationsMeeting: false },
+      { id: committeeIdOf(sector.id), kind: 'sectorQualityCommittee', name: `Kvalitetsutvalg – ${sector.name}`, unitId: sector.id, leaderId: sector.leaderId, facilitatorId: facilitator ?? null, heldInOperationsMeeting: false },
       [
         ...as(otherCoordinators, 'member'),
         ...as(units.map((u) => u.leaderId), 'member'),
@@ -89,7 +95,7 @@ export function generateCommittees(random: Random, org: Organisation): QualityCo
       const services = childrenOf.get(unit.id) ?? [];
       const userRep = dir.nodes.get(unit.id)?.userRepresentative ? dir.userRepIds.get(sector.id)?.[0] : undefined;
       add(
-        { id: `committee-${unit.id}`, kind: 'unitQualityCommittee', name: `Kvalitetsutvalg – ${unit.name}`, unitId: unit.id, leaderId: unit.leaderId, facilitatorId: dir.superUserOf.get(unit.id) ?? null, heldInOperationsMeeting: false },
+        { id: committeeIdOf(unit.id), kind: 'unitQualityCommittee', name: `Kvalitetsutvalg – ${unit.name}`, unitId: unit.id, leaderId: unit.leaderId, facilitatorId: dir.superUserOf.get(unit.id) ?? null, heldInOperationsMeeting: false },
         [
           [unit.deputyLeaderId, 'member'],
           ...as(services.map((s) => s.leaderId), 'member'),
@@ -101,7 +107,7 @@ export function generateCommittees(random: Random, org: Organisation): QualityCo
       for (const service of services) {
         // "Medarbeidere": everyone in the service, in the operations meeting (driftsmøte).
         add(
-          { id: `committee-${service.id}`, kind: 'serviceQualityCommittee', name: `Kvalitetsutvalg – ${service.name}, ${unit.name}`, unitId: service.id, leaderId: service.leaderId, facilitatorId: service.deputyLeaderId ?? null, heldInOperationsMeeting: true },
+          { id: committeeIdOf(service.id), kind: 'serviceQualityCommittee', name: `Kvalitetsutvalg – ${service.name}, ${unit.name}`, unitId: service.id, leaderId: service.leaderId, facilitatorId: service.deputyLeaderId ?? null, heldInOperationsMeeting: true },
           [
             [dir.unionRepOf.get(unit.id), 'unionRepresentative'],
             [dir.safetyRepOf.get(unit.id), 'safetyRepresentative'],

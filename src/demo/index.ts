@@ -5,7 +5,7 @@ export type { WhistleblowingCase } from './whistleblowing.js';
 export { generateOrganisation, type Directory, type Organisation, type OrganisationOptions } from './organisation.js';
 export { generateDeviations, type DeviationOptions, type GeneratedDeviations } from './deviations.js';
 export { generateRisk, type GeneratedRisk } from './risk.js';
-export { generateCommittees } from './committees.js';
+export { committeeIdOf, generateCommittees } from './committees.js';
 export { generateDocuments, TONSBERG_GOVERNING_DOCUMENTS } from './documents.js';
 export { generateWhistleblowing } from './whistleblowing.js';
 export { createRandom, type Random } from './random.js';

@@ -1,6 +1,6 @@
 // Tests for this year's ROS: one assessment per unit, rows the domain accepts, measures for red risk, some escalated to KLG.
 import { describe, expect, it } from 'vitest';
-import { isResidualUnacceptable, mustEscalate, mustReportToKlg, osloYear, requiresMeasure, riskColour, riskScore, validateRiskItem } from '../domain/index.js';
+import { isResidualUnacceptable, mustEscalate, mustReportToKlg, orgUnitsById, osloYear, requiresMeasure, riskColour, riskScore, roundAssessmentId, unitStateOf, validateRiskItem } from '../domain/index.js';
 import { demo, NOW } from './test-fixture.js';
 
 const m = demo();
@@ -17,6 +17,25 @@ describe('generated risk assessments', () => {
       expect(a.responsibleId).toBe(m.units.find((u) => u.id === a.unitId)?.leaderId);
       expect(a.context).toBe('overall');
     }
+  });
+
+  it('carry the id the round looks each unit up by, so a unit that has assessed is never shown as not started', () => {
+    // The round's view (src/app/risk) finds a unit's assessment by roundAssessmentId(round, unit): Solvang sykehjem's
+    // 'risk-assessment-0001' was not found, and the unit showed notStarted with its assessment forwarded.
+    const [round] = m.riskRounds;
+    if (!round) throw new Error('no round');
+    const byId = new Map(m.riskAssessments.map((a) => [a.id, a]));
+    const rows = new Map<string, number>();
+    for (const i of m.riskItems) rows.set(i.assessmentId, (rows.get(i.assessmentId) ?? 0) + 1);
+    const units = orgUnitsById(m.units);
+    for (const unitId of round.unitIds) {
+      const found = byId.get(roundAssessmentId(round.id, unitId));
+      expect(found?.unitId, units.get(unitId)?.name).toBe(unitId);
+      expect(found?.roundId).toBe(round.id);
+      expect(unitStateOf(found, rows.get(found?.id ?? '') ?? 0)).toBe(found?.status);
+    }
+    const solvang = m.units.find((u) => u.name === 'Solvang sykehjem');
+    expect(solvang && unitStateOf(byId.get(roundAssessmentId(round.id, solvang.id)), 1)).not.toBe('notStarted');
   });
 
   it('have rows the domain validates, with levels 1–5 and residual risk assessed', () => {

@@ -6,6 +6,7 @@ import {
   mustReportToKlg,
   orgUnitsById,
   riskAgendaItemId,
+  roundAssessmentId,
   riskEscalationCommittee,
   riskEscalationProposal,
   type AgendaItem,
@@ -69,7 +70,9 @@ export function generateRisk(random: Random, org: Organisation, now: Date, proce
     const createdAt = new Date(Math.min(now.getTime(), workingHours(random, Date.parse(`${date}T00:00:00.000Z`))));
     const leaders = serviceLeaders.get(unit.id) ?? [];
     const assessment: RiskAssessment = {
-      id: `risk-assessment-${pad(riskAssessments.length + 1, 4)}`,
+      // The app's id for a unit's assessment in a round: the round's view finds each unit's by it (and "create" finds the
+      // existing one), so an id of the demo's own made every unit look not started.
+      id: roundAssessmentId(round.id, unit.id),
       title: `Overordnet risikovurdering ${year} – ${unit.name}`,
       context: 'overall',
       unitId: unit.id,

@@ -6,6 +6,7 @@
 // early January; KLG goes through the points (14 of them) and turns them into an action list; the process is evaluated.
 
 import { domainError, fail, ok, type DomainError, type Result } from './domain-error.js';
+import { fitId } from './ids.js';
 import { sectorOf, type OrgUnits } from './organisation.js';
 import { addDays, daysBetween, isCalendarDate, isoWeek, toOsloDate, type CalendarDate, type Instant } from './oslo-time.js';
 import type { RiskAssessment, RiskAssessmentStatus } from './risk.js';
@@ -176,6 +177,14 @@ export function isoWeeksBetween(from: CalendarDate, to: CalendarDate): { year: n
 
 export function isTaskOverdue(t: WorkPlanTask, now: Date): boolean {
   return t.percentDone < 100 && toOsloDate(now) > t.deadline;
+}
+
+/**
+ * The id of a unit's assessment in a round: one per unit and round, so a second "create" finds the first, and the
+ * round's view finds each unit's by id. Anything that makes round assessments (the app, the demo) uses this one.
+ */
+export function roundAssessmentId(roundId: string, unitId: string): string {
+  return fitId(`ra-${roundId}-${unitId}`);
 }
 
 // ── States and what falls due ───────────────────────────────────────────────────────────────────

@@ -6,6 +6,8 @@ import {
   isResidualUnacceptable,
   mustEscalate,
   mustReportToKlg,
+  newRiskAssessment,
+  newRiskItem,
   parseRiskLevel,
   riskItemProblems,
   validateRiskItemInput,
@@ -22,23 +24,18 @@ import {
 
 function item(patch: Partial<RiskItem> = {}): RiskItem {
   return {
-    id: 'r1',
-    assessmentId: 'ros-2024',
-    unitId: 'sh',
-    process: 'Legemiddelhåndtering i bolig',
-    whatCanGoWrong: 'Feil medisin gis',
-    consequenceTypes: ['humanInjury'],
-    current: { likelihood: 3, consequence: 4 },
-    breachOfLaw: false,
-    existingMeasures: 'Rutine for utdeling',
-    residual: null,
-    residualAcceptable: null,
-    measureIds: [],
-    doneEnough: null,
-    reportToKlg: null,
-    deviationIds: [],
-    escalation: null,
-    position: 0,
+    ...newRiskItem({
+      id: 'r1',
+      assessmentId: 'ros-2024',
+      unitId: 'sh',
+      process: 'Legemiddelhåndtering i bolig',
+      whatCanGoWrong: 'Feil medisin gis',
+      consequenceTypes: ['humanInjury'],
+      current: { likelihood: 3, consequence: 4 },
+      breachOfLaw: false,
+      existingMeasures: 'Rutine for utdeling',
+      position: 0,
+    }),
     ...patch,
   };
 }
@@ -177,5 +174,22 @@ describe('the form’s further columns (issue 7)', () => {
     expect(codes(item({ measureIds: ['m1'], residual: pos(2, 2), residualAcceptable: true }))).toEqual([]);
     expect(codes(item({ current: pos(1, 2) }))).toEqual([]);
     expect(codes(item({ measureIds: ['m1'], residual: pos(5, 5), residualAcceptable: true }))).toEqual(['risk.redResidualAcceptable']);
+  });
+});
+
+describe('newRiskItem', () => {
+  it('starts a row with nothing after the current position filled in: no residual risk, answers, measures, links or escalation', () => {
+    const given = { id: 'r9', assessmentId: 'a', unitId: 'sh', process: 'P', whatCanGoWrong: 'W', consequenceTypes: [], current: { likelihood: 5, consequence: 5 }, breachOfLaw: true, existingMeasures: '', position: 3 } as const;
+    const row = newRiskItem(given);
+    expect(row).toEqual({ ...given, residual: null, residualAcceptable: null, measureIds: [], doneEnough: null, reportToKlg: null, deviationIds: [], escalation: null });
+    // A red row of that kind cannot be submitted until a measure and residual risk are given.
+    expect(riskItemProblems(row).map((e) => e.code)).toEqual(['risk.measureMissing', 'risk.residualMissing']);
+  });
+});
+
+describe('newRiskAssessment', () => {
+  it('starts an assessment as a draft that has not been through any step', () => {
+    const given = { id: 'ra', title: 'ROS', context: 'overall', unitId: 'sh', responsibleId: 'vl-sh', participantIds: [], date: '2026-12-01', createdAt: '2026-12-01T08:00:00.000Z', year: 2027, roundId: 'r' } as const;
+    expect(newRiskAssessment(given)).toEqual({ ...given, status: 'draft', submittedAt: null, compiledAt: null, forwardedAt: null, returnNote: null });
   });
 });

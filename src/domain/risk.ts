@@ -128,6 +128,22 @@ export interface RiskThresholds {
   readonly redAbove: number;
 }
 
+/** What a new assessment is given: everything but its progress through the steps. */
+export type NewRiskAssessment = Omit<RiskAssessment, 'status' | 'submittedAt' | 'compiledAt' | 'forwardedAt' | 'returnNote'>;
+
+/** A new assessment: a draft, not yet submitted, compiled or forwarded, and never returned. */
+export function newRiskAssessment(a: NewRiskAssessment): RiskAssessment {
+  return { ...a, status: 'draft', submittedAt: null, compiledAt: null, forwardedAt: null, returnNote: null };
+}
+
+/** What a new row is given: the form's first columns and its place. */
+export type NewRiskItem = Omit<RiskItem, 'residual' | 'residualAcceptable' | 'measureIds' | 'doneEnough' | 'reportToKlg' | 'deviationIds' | 'escalation'>;
+
+/** A new row: no residual risk, answers, measures, linked deviations or escalation yet. */
+export function newRiskItem(row: NewRiskItem): RiskItem {
+  return { ...row, residual: null, residualAcceptable: null, measureIds: [], doneEnough: null, reportToKlg: null, deviationIds: [], escalation: null };
+}
+
 export const DEFAULT_RISK_THRESHOLDS: RiskThresholds = { yellowAbove: 4, redAbove: 10 };
 
 export function isRiskLevel(value: unknown): value is RiskLevel {

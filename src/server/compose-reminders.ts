@@ -1,19 +1,21 @@
 // Wires issue 9's daily reminder digest (src/app/reminders) from the composition's parts; kept beside compose.ts so
-// that file only gains a few lines. Picks the queue and the schedule's store from the configuration:
+// that file only gains a few lines. The procedures' reading digest (issue 8) runs on the same schedule as a job on the
+// same queue, so both go out through one pacer within Teams' limits for the app. Picks the queue and the schedule's
+// store from the configuration:
 //
 //   VARDE_STORAGE_QUEUE_URL + VARDE_STORAGE_LEASE_URL  → Azure Storage Queue, blob lease, blob delivery records
 //   VARDE_SCHEDULE_DIR                                 → in-process queue, lease and records as files (npm start)
 //   neither                                            → in-process queue, lease and records in memory (tests)
 import type { BotLog } from '../../bot/adapter.js';
-import { Reminders, REMINDER_ACTION_VERBS, type ReminderDeps, type RunSummary } from '../app/reminders/reminders.js';
+import { ClaimedElsewhere, Reminders, REMINDER_ACTION_VERBS, type ReminderDeps, type RunSummary } from '../app/reminders/reminders.js';
 import type { ReviewDue, RiskDeadline } from '../app/reminders/plan.js';
 import { DailyScheduler, type SchedulerClock } from '../app/scheduling/scheduler.js';
 import { parseTimeOfDay } from '../app/scheduling/daily-schedule.js';
 import { InMemoryDeliveryLog, InMemoryScheduleLease } from '../app/scheduling/in-memory.js';
 import { InProcessSendQueue } from '../app/sending/in-process-queue.js';
-import { createPacedMessenger } from '../app/sending/paced-messenger.js';
+import { type PacedMessenger, createPacedMessenger } from '../app/sending/paced-messenger.js';
 import { DEFAULT_PACE, type PaceLimits, Pacer } from '../app/sending/pacer.js';
-import type { DeliveryLog, Messenger, ScheduleLease, SendQueue } from '../app/ports/index.js';
+import type { DeliveryLog, Messenger, ScheduleLease, SendJobHandler, SendQueue } from '../app/ports/index.js';
 import type { ProcedureModule } from '../app/procedures/index.js';
 import { RiskRounds, RiskWork, type SyncedRiskIndex } from '../app/risk/index.js';
 import type { OrgLookups } from '../app/reporting/org-lookups.js';
@@ -21,7 +23,7 @@ import type { SyncedCaseIndex, SyncedMeasureIndex } from '../app/case-index/inde
 import { BlobDeliveryLog, BlobScheduleLease, containerClient } from '../azure/blob-schedule.js';
 import { storageCredential } from '../azure/credential.js';
 import { StorageSendQueue } from '../azure/storage-send-queue.js';
-import type { Person } from '../domain/index.js';
+import { type Person, toOsloDate } from '../domain/index.js';
 import type { SharePointRepositories } from '../sharepoint/repositories/index.js';
 import type { VardeConfig } from './config.js';
 import { FileDeliveryLog, FileScheduleLease } from './schedule-files.js';
@@ -59,6 +61,15 @@ export interface ReminderModule {
   /** The day's run now (the admin endpoint, tests); the scheduler calls the same at VARDE_REMINDER_TIME. */
   runDailyReminders(now: Date): Promise<RunSummary>;
   readonly scheduler: DailyScheduler | null;
+  /**
+   * The procedures' daily reading digest (issue 8) at the same time: a job on the same queue, sent by the instance that
+   * consumes it through the same pacer, so the two digests share Teams' budget. Null when reminders are off.
+   */
+  readonly readingScheduler: DailyScheduler | null;
+  /** Queues the day's reading digest and waits until this instance's queue has handled it (the scheduler's run). */
+  runReadingDigest(now: Date): Promise<void>;
+  /** The one paced sender of bulk messages (channel digests and reading digests alike). */
+  readonly paced: PacedMessenger;
   start(): void;
   stop(): Promise<void>;
 }
@@ -116,6 +127,7 @@ export function composeReminders(w: ReminderWiring): ReminderModule {
     committeeChannels: async () => (await repos.committeeWork.committees.list()).flatMap((c) => (c.value.channelId ? [{ channelId: c.value.channelId, unitId: c.value.unitId }] : [])),
     markChannelRemoved: (channelId, at) => repos.committeeWork.channels.markRemoved(channelId, at),
     measures: repos.measures,
+    measureIndex: w.measureIndex,
     caseIndex: w.caseIndex,
     deviations: repos.deviations,
     peopleByIds: (ids) => repos.organisation.peopleByIds(ids),
@@ -136,9 +148,26 @@ export function composeReminders(w: ReminderWiring): ReminderModule {
   const reminders = new Reminders(deps);
   const time = parseTimeOfDay(config.reminders.time);
   if (!time) throw new Error(`VARDE_REMINDER_TIME: ${config.reminders.time}`);
-  const scheduler = config.reminders.enabled
-    ? new DailyScheduler({ job: 'daily-reminders', time, lease, run: async (now) => void (await reminders.runDailyReminders(now)), log: w.log, ...(overrides.clock ? { clock: overrides.clock } : {}) })
-    : null;
+  const clock = overrides.clock ? { clock: overrides.clock } : {};
+  const scheduler = config.reminders.enabled ? new DailyScheduler({ job: 'daily-reminders', time, lease, run: async (now) => void (await reminders.runDailyReminders(now)), log: w.log, ...clock }) : null;
+
+  // The reading digest goes through the queue too: whichever instance consumes it sends both digests through its one
+  // pacer. The day's run is claimed in 'Lesevarsler' (a second job, a restart or another instance sends nothing twice),
+  // and the scheduler records the date under its own job name.
+  const runReadingDigest = async (now: Date) => {
+    await queue.enqueue([{ type: 'readingDigest', date: toOsloDate(now) }]);
+    await queue.idle();
+  };
+  const readingScheduler = config.reminders.enabled && procedures ? new DailyScheduler({ job: 'reading-digest', time, lease, run: runReadingDigest, log: w.log, ...clock }) : null;
+  const handle: SendJobHandler = async (job) => {
+    if (job.type === 'channelDigest') return reminders.handle(job);
+    // A job from an earlier day (a queue that stood still) is left: today's run says everything still unread.
+    if (!procedures || job.date !== toOsloDate(w.now())) return w.log('procedures.digestJobSkipped', { date: job.date });
+    const outcome = await procedures.sendReadingDigests(w.now());
+    w.log('procedures.digestJobDone', { status: outcome.status, sent: outcome.sent, unreachable: outcome.unreachable, failed: outcome.failed, people: outcome.people });
+    // Another process holds the day's run: if it stopped, its claim goes stale (10 minutes) and a retry takes it over.
+    if (outcome.status === 'busy') throw new ClaimedElsewhere(5 * 60_000);
+  };
   let started = false;
   let stopped = false;
   return {
@@ -146,15 +175,19 @@ export function composeReminders(w: ReminderWiring): ReminderModule {
     cardActions: { verbs: REMINDER_ACTION_VERBS, act: (incoming) => reminders.act(incoming) },
     runDailyReminders: (now) => reminders.runDailyReminders(now),
     scheduler,
+    readingScheduler,
+    runReadingDigest,
+    paced: messenger,
     start() {
       if (started || stopped) return;
       started = true;
-      queue.start(reminders.handle);
+      queue.start(handle);
       scheduler?.start();
+      readingScheduler?.start();
     },
     async stop() {
       stopped = true;
-      await scheduler?.stop();
+      await Promise.all([scheduler?.stop(), readingScheduler?.stop()]);
       await queue.stop();
       await reminders.idle();
     },

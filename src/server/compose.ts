@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { BotLog } from '../../bot/adapter.js';
 import { type ConversationHandler, createConversationHandler } from '../app/conversation/handler.js';
 import { SyncedCaseIndex, SyncedMeasureIndex } from '../app/case-index/index.js';
-import { CaseWork } from '../app/case-work/index.js';
+import { CaseWork, type CaseWorkDeps } from '../app/case-work/index.js';
 import { SyncedRiskIndex } from '../app/risk/index.js';
 import type { Messenger, PendingReportStore } from '../app/ports/index.js';
 import { InMemoryPendingReportStore } from '../app/reporting/pending-reports.js';
@@ -13,6 +13,7 @@ import { createOnBehalfOfTokenSource } from '../auth/on-behalf-of.js';
 import { createUserTokenValidator } from '../auth/user-token.js';
 import type { DemoPersona } from '../demo/index.js';
 import { userAgentString } from '../sharepoint/graph/index.js';
+import type { SharePointRepositories } from '../sharepoint/repositories/index.js';
 import { type ApiDeps, createApi } from './api/index.js';
 import { emulatorTokenMinter } from './api/local-sign-in.js';
 import { createApp } from './app.js';
@@ -97,7 +98,16 @@ export function composeApp(config: VardeConfig, stack: Stack, options: ComposeOp
         config: { tabBaseUrl, whistleblowingRecipientIds: options.whistleblowingRecipientIds ?? config.whistleblowingRecipientIds },
         log,
         // Issue 8: approval cards, "Jeg har lest og forstått" and "finn prosedyre …".
-        procedureChat: (procedures = composeProcedures({ config, repos, messenger, org: () => (conversation as ConversationHandler).reporting.org, ...(options.now ? { now: options.now } : {}), log })).chat,
+        procedureChat: (procedures = composeProcedures({
+          config,
+          repos,
+          messenger,
+          org: () => (conversation as ConversationHandler).reporting.org,
+          ...(options.now ? { now: options.now } : {}),
+          log,
+          // The reading digest shares the reminder digest's pacer (bound below, once composed): one budget for the app.
+          digestSender: (personId, message) => (late.reminders as ReminderModule).paced.sendToPerson(personId, message),
+        })).chat,
         // Issue 9: "Utført" and "Ny frist" on the reminder digest in leader channels (bound below, once composed).
         channelCardActions: { verbs: REMINDER_ACTION_VERBS, act: (incoming) => (late.reminders as ReminderModule).cardActions.act(incoming) },
       })),
@@ -169,10 +179,9 @@ function apiDeps(config: VardeConfig, stack: Stack, options: ComposeOptions & { 
   };
 }
 
-/** The case work behind /api/cases, over the same repositories, caches and index as the rest of the API. */
-function caseWorkFor(deps: Omit<ApiDeps, 'caseWork'>): CaseWork {
-  const { repos } = deps;
-  return new CaseWork({
+/** What case work stores and reads in SharePoint: the app's wiring, and the tests' that run case work on the emulator. */
+export function caseWorkStores(repos: SharePointRepositories): Pick<CaseWorkDeps, 'deviations' | 'measures' | 'committees' | 'agenda' | 'reads' | 'attachments' | 'peopleByIds'> {
+  return {
     deviations: repos.deviations,
     measures: repos.measures,
     committees: repos.committees,
@@ -180,6 +189,13 @@ function caseWorkFor(deps: Omit<ApiDeps, 'caseWork'>): CaseWork {
     reads: repos.caseReads,
     attachments: repos.attachments,
     peopleByIds: (ids) => repos.organisation.peopleByIds(ids),
+  };
+}
+
+/** The case work behind /api/cases, over the same repositories, caches and index as the rest of the API. */
+function caseWorkFor(deps: Omit<ApiDeps, 'caseWork'>): CaseWork {
+  return new CaseWork({
+    ...caseWorkStores(deps.repos),
     person: (personId) => deps.org.person(personId),
     access: deps.access,
     reporter: deps.reporting,

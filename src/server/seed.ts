@@ -82,6 +82,18 @@ export async function seedDemo(repos: SharePointRepositories, m: DemoMunicipalit
   return total;
 }
 
+/**
+ * The demo's committees that are not stored yet (a demo seeded before committee ids were made to fit the 64-character
+ * key columns lost those of long-named services), by the seed's own import keys: one paged read when none is missing.
+ */
+export async function seedMissingCommittees(repos: SharePointRepositories, m: DemoMunicipality): Promise<number> {
+  const stored = new Set((await repos.committees.list()).map((c) => c.id));
+  const missing = m.committees.filter((c) => !stored.has(c.id));
+  if (missing.length === 0) return 0;
+  const result = await repos.committees.createMany(missing.map((c) => ({ importKey: keyOf(m, 'committee', c.id), value: c })));
+  return result.created;
+}
+
 /** An empty quality site has no organisation yet: that is when `npm start` seeds. */
 export async function isEmpty(repos: SharePointRepositories): Promise<boolean> {
   return (await repos.organisation.allUnits()).length === 0;

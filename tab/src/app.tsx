@@ -23,6 +23,8 @@ import { browserTheme, fluentTheme } from './theme';
 const ProceduresPages = lazy(() => import('./pages/procedures/procedures-pages'));
 // The risk pages (issue 7) likewise.
 const RiskPages = lazy(() => import('./pages/risk/risk-pages'));
+// The committee pages (issue 9) likewise.
+const CommitteesPages = lazy(() => import('./pages/committees/committees-pages'));
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
@@ -106,6 +108,13 @@ function Pages() {
       page = (
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
           <RiskPages route={route.route} narrow={narrow} />
+        </Suspense>
+      );
+      break;
+    case 'committees':
+      page = (
+        <Suspense fallback={<Spinner label={t('common.loading')} />}>
+          <CommitteesPages route={route.route} />
         </Suspense>
       );
       break;

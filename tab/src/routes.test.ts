@@ -30,6 +30,16 @@ describe('tab routes', () => {
     expect(parseRoute('/risk/nothing', '')).toEqual({ page: 'notFound' });
   });
 
+  it('knows the committee pages (issue 9), the meeting side panel and stage, and the Teams meeting tab', () => {
+    expect(parseRoute('/committees', '')).toEqual({ page: 'committees', route: { view: 'list' } });
+    expect(parseRoute('/committees/committee-kul/', '')).toEqual({ page: 'committees', route: { view: 'committee', id: 'committee-kul' } });
+    expect(parseRoute('/committees/meetings/m-1', '')).toEqual({ page: 'committees', route: { view: 'agenda', meetingId: 'm-1' } });
+    expect(parseRoute('/meetings/m-1/panel', '')).toEqual({ page: 'committees', route: { view: 'panel', meetingId: 'm-1' } });
+    expect(parseRoute('/committees/meetings/m-1/stage', '')).toEqual({ page: 'committees', route: { view: 'stage', meetingId: 'm-1' } });
+    expect(parseRoute('/committees/in-meeting', '?meetingId=m-1')).toEqual({ page: 'committees', route: { view: 'inMeeting', meetingId: 'm-1', committeeId: null } });
+    expect(parseRoute('/committees/a/b', '')).toEqual({ page: 'notFound' });
+  });
+
   it('says not found for anything else', () => {
     expect(parseRoute('/cases', '')).toEqual({ page: 'notFound' });
     expect(parseRoute('/cases/%E0%A4%A', '')).toEqual({ page: 'notFound' });

@@ -1,4 +1,5 @@
 // The tab's client routes, parsed from the URL (pure, so tested without a browser).
+import { parseCommitteeRoute, type CommitteeRoute } from './pages/committees/committee-routes';
 import { parseProcedureRoute, type ProcedureRoute } from './pages/procedures/procedure-routes';
 import { parseRiskRoute, type RiskRoute } from './pages/risk/risk-routes';
 
@@ -11,6 +12,7 @@ export type Route =
   | { page: 'config' }
   | { page: 'procedures'; route: ProcedureRoute }
   | { page: 'risk'; route: RiskRoute }
+  | { page: 'committees'; route: CommitteeRoute }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -30,6 +32,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (procedures) return { page: 'procedures', route: procedures };
   const risk = parseRiskRoute(path);
   if (risk) return { page: 'risk', route: risk };
+  const committees = parseCommitteeRoute(path, query);
+  if (committees) return { page: 'committees', route: committees };
   const c = /^\/cases\/([^/]+)$/.exec(path);
   if (c?.[1]) {
     try {

@@ -6,6 +6,9 @@ export function fluentTheme(name: TeamsTheme): Theme {
   return name === 'dark' ? webDarkTheme : name === 'contrast' ? teamsHighContrastTheme : webLightTheme;
 }
 
+/** The attribute app.tsx sets on the FluentProvider to the Teams theme's name, for styles one theme needs and another must not get. */
+export const THEME_ATTRIBUTE = 'data-theme';
+
 const KEY = 'varde.theme';
 
 /** `?theme=default|dark|contrast` (kept for the browser tab's session), else forced colours, else the colour scheme. */

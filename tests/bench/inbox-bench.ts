@@ -12,6 +12,10 @@
 // once per persona), then sent straight to the emulator by a bare client here, which reads and parses the answer as
 // the app's Graph client does — the least any client of that query spends. App page and direct query alternate, the
 // same number of each, so both see the same machine.
+//
+// The list holds more than SharePoint's list view threshold, and the emulator refuses a query whose first condition
+// selects more than 5,000 items (src/app/case-work/query-plan.ts): the kommunalsjef's first page is the sector's
+// newest cases within a window of ReportedAt that leads the query, the window worked out from the case index.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';

@@ -6,6 +6,7 @@
 // enforcing the same budget; the messenger is a stand-in that reaches nobody (no Teams here: part 2 is about Teams).
 // Part 2 runs the app as `npm start` composes it (the 4,000-employee demo), the bot's real messenger and the Bot
 // Connector stand-in, which refuses (429) anything over 7 a second per conversation or 30 a second for the app.
+import { keyWindows } from '../../src/app/case-work/query-plan.js';
 import { createProcedureModule } from '../../src/app/procedures/index.js';
 import type { Messenger } from '../../src/app/ports/index.js';
 import { generateMunicipality } from '../../src/demo/index.js';
@@ -73,13 +74,13 @@ async function publishing(): Promise<BenchResult[]> {
     await control('metrics/reset');
     const started = performance.now();
     const ticker = setInterval(() => process.stdout.write(`\r  publishing to ${audience} people: ${((performance.now() - started) / 1000).toFixed(0)} s`), 5000);
-    await module.procedures.decide(chief, sent.value.id, { outcome: 'approve', comment: null }, { etag: sent.etag });
+    const decided = await module.procedures.decide(chief, sent.value.id, { outcome: 'approve', comment: null }, { etag: sent.etag });
     await module.idle();
     clearInterval(ticker);
     const minutes = (performance.now() - started) / 60_000;
     console.log('');
     const used = (await (await fetch(`${em.url}/_emulator/metrics`)).json()) as EmulatorMetrics;
-    const entries = (await repos.procedures.reading.entriesForDocument(sent.value.id)).length;
+    const entries = (await repos.procedures.reading.entriesForVersion(sent.value.id, decided.stored.value.approvedVersion ?? '', keyWindows(m.people.map((p) => p.id)))).length;
     if (entries !== audience) throw new Error(`expected ${audience} reading-list entries, found ${entries}`);
     const floor = (audience * RU_PER_ENTRY) / BUDGET;
     return [

@@ -4,32 +4,26 @@
 // after meeting a version replaced while she read; the leader sees the coverage go up. Every procedure page is checked
 // with axe-core (no serious or critical violation) in the default and the high-contrast theme, and saved as a screenshot
 // (tests/browser/screenshots/procedures-<page>-<theme>.png).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import type { DemoPersona } from '../../src/demo/index.js';
 import type { OrgUnit } from '../../src/domain/index.js';
 import type { DocumentDetail, ReadingListView, UnitReadingOverview } from '../../src/server/api/contract-procedures.js';
 import { type AppStack, startAppStack } from '../support/app-stack.js';
+import { type Theme, launchBrowser, saveScreenshot, signInAs, signInAsPerson, themed } from '../support/browser.js';
 import {
-  type Theme,
-  UI_TIMEOUT_MS,
-  axeViolations,
-  collectPageErrors,
-  describeFailure,
-  describeViolations,
-  isSerious,
-  launchBrowser,
-  newTabContext,
-  saveScreenshot,
-  signInAs,
-  signInAsPerson,
-  themed,
-  watchApi,
-} from '../support/browser.js';
+  type Actor,
+  clickFor,
+  expectAccessible,
+  openActor as openActorIn,
+  pdf,
+  personaOf,
+  poll,
+  reportActorsOnFailure,
+  settled,
+} from '../support/browser-suite.js';
 
 vi.setConfig({ testTimeout: 90_000 });
-
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: UI_TIMEOUT_MS });
 
 let stack: AppStack;
 let browser: Browser;
@@ -40,67 +34,18 @@ let reviewer: DemoPersona;
 let home: OrgUnit;
 let approver: { id: string; name: string };
 
-interface Actor {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  apiProblems: string[];
-}
 const actors: Actor[] = [];
 let ownerTab: Actor;
 let approverTab: Actor;
 let employeeTab: Actor;
-
-async function openActor(): Promise<Actor> {
-  const context = await newTabContext(browser);
-  const page = await context.newPage();
-  const actor = { context, page, errors: collectPageErrors(page), apiProblems: watchApi(page) };
-  actors.push(actor);
-  return actor;
-}
-
-/** The next answer to `method path` (under /api). */
-function apiResponse(page: Page, method: string, path: string | RegExp): Promise<Response> {
-  return page.waitForResponse((r) => {
-    const p = new URL(r.url()).pathname;
-    return r.request().method() === method && (typeof path === 'string' ? p === path : path.test(p));
-  });
-}
-
-/** Clicks and returns the answer to `method path` that the click caused (both awaited together: no stray waits). */
-async function clickFor(page: Page, target: ReturnType<Page['getByTestId']>, method: string, path: string | RegExp): Promise<Response> {
-  const [answer] = await Promise.all([apiResponse(page, method, path), target.click()]);
-  return answer;
-}
-
-/** A small but real PDF (the server reads the type from the content, not the name). */
-function pdf(text: string): Buffer {
-  const body = `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n% ${text}\ntrailer <</Root 1 0 R>>\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-/** Waits until no Fluent spinner (role=progressbar) is left on the page. */
-async function settled(p: Page): Promise<void> {
-  await poll(() => p.locator('[role="progressbar"]').count()).toBe(0);
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  await settled(page);
-  await page.mouse.move(0, 0);
-  const serious = (await axeViolations(page)).filter(isSerious);
-  expect(describeViolations(where, serious)).toBe(`${where}: no violations`);
-}
+const openActor = () => openActorIn(browser, actors);
 
 const title = `Rutine for legemiddelgjennomgang ${Date.now().toString(36)}`;
 let documentId = '';
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startAppStack(), launchBrowser()]);
-  const persona = (key: string) => {
-    const p = stack.personas.find((x) => x.key === key);
-    if (!p) throw new Error(`no ${key} persona`);
-    return p;
-  };
+  const persona = (key: string) => personaOf(stack, key);
   employee = persona('employee');
   owner = persona('unitLeader');
   reviewer = persona('serviceLeader');
@@ -120,11 +65,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-beforeEach(({ onTestFailed, task }) => {
-  onTestFailed(async () => {
-    for (const [i, a] of actors.entries()) console.error(`${task.name} failed (browser ${i}):\n${await describeFailure(a.page, `procedures-${i}`, 'default', a.apiProblems)}`);
-  });
-});
+reportActorsOnFailure(actors, 'procedures');
 
 describe('a procedure from upload to confirmed reading', () => {
   it('the owner opens «Last opp nytt dokument»; a file of the wrong type is refused in the form, before anything is sent', async () => {

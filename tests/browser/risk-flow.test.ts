@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed, vi } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DemoPersona } from '../../src/demo/index.js';
 import type { RiskAssessmentDetail, RiskHeatMap, RiskItemView, RiskRoundDetail, RiskRoundSummary } from '../../src/server/api/contract-risk.js';
 import { type AppStack, startAppStack } from '../support/app-stack.js';
@@ -25,6 +25,7 @@ import {
   signInAs,
   themed,
 } from '../support/browser.js';
+import { apiResponse, osloDate, personaOf, settled } from '../support/browser-suite.js';
 
 // A browser step waits up to 15 s (UI_TIMEOUT_MS); a whole test gets room for several of them on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -38,24 +39,7 @@ let unitLeader: DemoPersona;
 let sectorHead: DemoPersona;
 let leaderToken = '';
 
-const persona = (key: string): DemoPersona => {
-  const p = stack.personas.find((x) => x.key === key);
-  if (!p) throw new Error(`no ${key} persona`);
-  return p;
-};
-
-/** Today in Oslo plus `days`, as YYYY-MM-DD (what a date input takes). */
-function osloDate(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + days * 86_400_000));
-}
-
-/** The next answer to `method` on `path` (under /api; a RegExp for paths with ids). */
-function apiResponse(page: Page, method: string, path: string | RegExp): Promise<Response> {
-  return page.waitForResponse((r) => {
-    const url = new URL(r.url());
-    return r.request().method() === method && (typeof path === 'string' ? url.pathname === path : path.test(url.pathname));
-  });
-}
+const persona = (key: string): DemoPersona => personaOf(stack, key);
 
 async function apiJson<T>(token: string, path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; body: T }> {
   const res = await stack.api(token, path, init);
@@ -488,10 +472,6 @@ describe('accessibility of the risk pages', () => {
   afterAll(async () => {
     await context?.close();
   });
-
-  async function settled(p: Page): Promise<void> {
-    await expect.poll(() => p.locator('[role="progressbar"]').count(), { timeout: 15_000 }).toBe(0);
-  }
 
   async function check(name: string, theme: Theme): Promise<void> {
     expect(await page.locator(`[data-theme="${theme}"]`).count()).toBeGreaterThan(0);

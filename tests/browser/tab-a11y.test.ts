@@ -12,7 +12,6 @@ import {
   type AxeViolation,
   SCREENSHOT_DIR,
   THEMES,
-  UI_TIMEOUT_MS,
   type Theme,
   axeViolations,
   collectPageErrors,
@@ -26,13 +25,11 @@ import {
   snapshotTab,
   themed,
 } from '../support/browser.js';
+import { poll, settled } from '../support/browser-suite.js';
 import { reportThroughChat } from './chat-report.js';
 
 // A browser step waits up to 30 s (UI_TIMEOUT_MS); a whole test gets room for a few of them on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
-
-/** expect.poll with the browser's patience (its own default is one second). */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: UI_TIMEOUT_MS });
 
 let stack: AppStack;
 /** The built tab as it was when this file started (see snapshotTab). */
@@ -88,11 +85,6 @@ afterAll(async () => {
   await stack?.stop();
   await tab?.remove();
 });
-
-/** Waits until no Fluent spinner (role=progressbar) is left on the page. */
-async function settled(p: Page): Promise<void> {
-  await poll(() => p.locator('[role="progressbar"]').count()).toBe(0);
-}
 
 /** Runs axe where the page is now, keeps every violation for the report, saves the screenshot, and fails on serious ones. */
 async function check(p: Page, name: string, theme: Theme): Promise<void> {

@@ -11,7 +11,6 @@ import type { CaseDetail, CasePage, MeasurePage } from '../../src/server/api/con
 import { type AppStack, startAppStack } from '../support/app-stack.js';
 import type { TestUser } from '../support/bot-client.js';
 import {
-  UI_TIMEOUT_MS,
   collectPageErrors,
   describeOpenPages,
   describeViolations,
@@ -23,13 +22,11 @@ import {
   signInAsPerson,
   snapshotTab,
 } from '../support/browser.js';
+import { osloDate, personaOf, poll } from '../support/browser-suite.js';
 import { reportThroughChat, textOf } from './chat-report.js';
 
 // A browser step waits up to 30 s (UI_TIMEOUT_MS); a whole test gets room for a few of them on a busy machine.
 vi.setConfig({ testTimeout: 90_000 });
-
-/** expect.poll with the browser's patience (its own default is one second). */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: UI_TIMEOUT_MS });
 
 let stack: AppStack;
 /** The built tab as it was when this file started (see snapshotTab). */
@@ -44,16 +41,7 @@ let employee: DemoPersona;
 let serviceLeader: DemoPersona;
 let reporter: TestUser;
 
-const persona = (key: string): DemoPersona => {
-  const p = stack.personas.find((x) => x.key === key);
-  if (!p) throw new Error(`no ${key} persona`);
-  return p;
-};
-
-/** Today in Oslo plus `days`, as YYYY-MM-DD (what a date input takes). */
-function osloDate(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + days * 86_400_000));
-}
+const persona = (key: string): DemoPersona => personaOf(stack, key);
 
 /** The next answer to a request for `path` (under /api) with `method` and, when given, these query parameters. */
 function apiResponse(page: Page, method: string, path: string, query: Record<string, string> = {}): Promise<Response> {

@@ -265,27 +265,74 @@ describe('query rules', () => {
 });
 
 describe('list view threshold', () => {
-  it('with the Prefer header a non-indexed query still fails once the list holds more than 5,000 items; indexed queries keep working', async () => {
+  // One list just over the threshold: K = 0 … 5,019 (indexed), Free (not indexed), Parity 'even'/'odd' (indexed, 2,510
+  // each) and Bulk 'most' for K < 5,005 and 'few' above (indexed).
+  let q: string;
+  beforeAll(async () => {
     const site = await em.newSite();
-    const list = await body<{ id: string }>(
-      await em.graph(`/sites/${site}/lists`, { method: 'POST', json: { displayName: 'Stor', columns: [{ name: 'K', number: {}, indexed: true }, { name: 'Free', text: {} }] } }),
-    );
-    const q = `/sites/${site}/lists/${list.id}/items`;
+    const columns = [
+      { name: 'K', number: {}, indexed: true },
+      { name: 'Free', text: {} },
+      { name: 'Parity', text: {}, indexed: true },
+      { name: 'Bulk', text: {}, indexed: true },
+    ];
+    const list = await body<{ id: string }>(await em.graph(`/sites/${site}/lists`, { method: 'POST', json: { displayName: 'Stor', columns } }));
+    q = `/sites/${site}/lists/${list.id}/items`;
     for (let b = 0; b < 251; b++) {
-      const requests = Array.from({ length: 20 }, (_, i) => ({
-        id: String(i + 1),
-        method: 'POST',
-        url: `/sites/${site}/lists/${list.id}/items`,
-        headers: { 'Content-Type': 'application/json' },
-        body: { fields: { K: b * 20 + i, Free: `row ${b * 20 + i}` } },
-      }));
+      const requests = Array.from({ length: 20 }, (_, i) => {
+        const k = b * 20 + i;
+        return {
+          id: String(i + 1),
+          method: 'POST',
+          url: `/sites/${site}/lists/${list.id}/items`,
+          headers: { 'Content-Type': 'application/json' },
+          body: { fields: { K: k, Free: `row ${k}`, Parity: k % 2 === 0 ? 'even' : 'odd', Bulk: k < 5005 ? 'most' : 'few' } },
+        };
+      });
       const res = await em.graph('/$batch', { method: 'POST', json: { requests } });
       expect(res.status).toBe(200);
     }
+  }, 60_000);
+
+  const get = (query: string) => em.graph(`${q}?$expand=fields($select=K)&${query}`);
+  const ks = async (res: Response) => (await body<{ value: { fields: { K: number } }[] }>(res)).value.map((i) => i.fields.K);
+
+  it('with the Prefer header a non-indexed query still fails once the list holds more than 5,000 items; indexed queries keep working', async () => {
     const refused = await em.graph(`${q}?$filter=fields/Free eq 'row 1'`, { headers: { prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } });
     expect(refused.status).toBe(429);
-    const indexed = await em.graph(`${q}?expand=fields(select=K)&$filter=fields/K ge 5010`);
+    const indexed = await get('$filter=fields/K ge 5010');
     expect(indexed.status).toBe(200);
-    expect((await body<{ value: unknown[] }>(indexed)).value).toHaveLength(10);
+    expect(await ks(indexed)).toHaveLength(10);
+  });
+
+  it('refuses an indexed query whose first condition selects more than 5,000 items, however small its page or narrow its later terms', async () => {
+    for (const query of ["$filter=fields/Bulk eq 'most'&$top=1", "$filter=fields/Bulk eq 'most' and fields/K ge 5000", "$filter=fields/Bulk eq 'most' and fields/Parity eq 'odd'&$orderby=fields/K desc&$top=5"]) {
+      const res = await get(query);
+      expect(res.status, query).toBe(429);
+      const err = await body<GraphErrorBody>(res);
+      expect(err.error.code).toBe('activityLimitReached');
+      expect(err.error.message).toBe('The attempted operation is prohibited because it exceeds the list view threshold.');
+    }
+  });
+
+  it('serves the same conditions with a narrow one first: the first term, an or-group as a whole, a range on one column', async () => {
+    expect(await ks(await get("$filter=fields/K ge 5000 and fields/Bulk eq 'most'&$orderby=fields/K desc"))).toEqual([5004, 5003, 5002, 5001, 5000]);
+    expect(await ks(await get("$filter=fields/K ge 1000 and fields/K lt 2000 and fields/Bulk eq 'most' and fields/Parity eq 'odd'&$orderby=fields/K desc&$top=2"))).toEqual([1999, 1997]);
+    expect(await ks(await get("$filter=(fields/Parity eq 'even' or fields/Bulk eq 'few') and fields/K ge 5014&$orderby=fields/K"))).toEqual([5014, 5015, 5016, 5017, 5018, 5019]);
+    // Exactly the threshold is allowed; the or-group counts as the union it selects.
+    expect((await get('$filter=fields/K lt 5000&$top=1')).status).toBe(200);
+    expect((await get('$filter=fields/K lt 5001&$top=1')).status).toBe(429);
+    expect((await get("$filter=(fields/Parity eq 'even' or fields/Parity eq 'odd') and fields/K eq 3")).status).toBe(429);
+  });
+
+  it('a range on one column counts as one condition only while its terms come first and together', async () => {
+    expect((await get("$filter=fields/K ge 10 and fields/Bulk eq 'few' and fields/K lt 20")).status).toBe(429);
+    expect((await get("$filter=fields/K ge 10 and fields/K lt 20 and fields/Bulk eq 'few'")).status).toBe(200);
+  });
+
+  it('a list read without $filter is not limited by the threshold: sorted by an indexed column, paged', async () => {
+    const res = await get('$orderby=fields/K desc&$top=3');
+    expect(res.status).toBe(200);
+    expect(await ks(res)).toEqual([5019, 5018, 5017]);
   });
 });

@@ -7,6 +7,7 @@ import { PEOPLE, UNITS, deviation, person } from '../../src/domain/test-fixtures
 import type { ApiError, CaseDetail, CasePage, EscalateResult, FeedbackResult, MeasurePage } from '../../src/server/api/contract.js';
 import type { TestUser } from '../support/bot-client.js';
 import type { RecordedActivity } from '../support/connector-stand-in.js';
+import { apiClient, graphRequestsDuring } from '../support/api-client.js';
 import { type AppStack, startAppStack } from '../support/app-stack.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
@@ -15,27 +16,9 @@ const people = [...Object.values(PEOPLE), teacher];
 const nurse: TestUser = { aadObjectId: 'nurse', name: 'Nora Sykepleier', locale: 'nb-NO' };
 
 let stack: AppStack;
-const tokens: Record<string, string> = {};
-const as = async (personId: string) => (tokens[personId] ??= await stack.signIn(personId));
+const { as, get, post, put } = apiClient(() => stack);
 
-async function call<T>(personId: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const res = await stack.api(await as(personId), path, init);
-  const text = await res.text();
-  return { status: res.status, body: (text === '' ? null : JSON.parse(text)) as T };
-}
-const get = <T>(personId: string, path: string) => call<T>(personId, path);
-const post = <T>(personId: string, path: string, json: unknown) => call<T>(personId, path, { method: 'POST', json });
-const put = <T>(personId: string, path: string, json: unknown) => call<T>(personId, path, { method: 'PUT', json });
-
-/** Requests to Graph during `work`, the case index's own background delta rounds left out. */
-async function graphRequests(work: () => Promise<unknown>): Promise<number> {
-  const read = async () => ((await (await fetch(`${stack.emulator.url}/_emulator/metrics`)).json()) as { requests: { total: number; byRoute: Record<string, number> } }).requests;
-  const delta = (r: { byRoute: Record<string, number> }) => Object.entries(r.byRoute).filter(([route]) => route.includes('delta')).reduce((n, [, v]) => n + v, 0);
-  const before = await read();
-  await work();
-  const after = await read();
-  return after.total - before.total - (delta(after) - delta(before));
-}
+const graphRequests = (work: () => Promise<unknown>) => graphRequestsDuring(stack, work);
 
 const textOf = (a: RecordedActivity) => (typeof a.activity.text === 'string' ? a.activity.text : '');
 

@@ -4,25 +4,17 @@
 // messages per row while nothing at all is imported.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RISK_FORM_COLUMNS, type RiskFormColumn } from '../../src/domain/index.js';
 import { PEOPLE, UNITS } from '../../src/domain/test-fixtures.js';
 import type { RiskApiError, RiskAssessmentDetail, RiskImportResult, RiskItemView } from '../../src/server/api/contract-risk.js';
-import { RISK_FORM_COLUMNS } from '../../src/server/api/contract-risk.js';
+import { apiClient } from '../support/api-client.js';
 import { type AppStack, startAppStack } from '../support/app-stack.js';
 
 const NOW = new Date('2026-10-20T09:00:00Z');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let stack: AppStack;
-const tokens: Record<string, string> = {};
-const as = async (personId: string) => (tokens[personId] ??= await stack.signIn(personId));
-
-async function call<T>(personId: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const res = await stack.api(await as(personId), path, init);
-  const text = await res.text();
-  return { status: res.status, body: (text === '' ? null : JSON.parse(text)) as T };
-}
-const get = <T>(who: string, path: string) => call<T>(who, path);
-const post = <T>(who: string, path: string, json: unknown) => call<T>(who, path, { method: 'POST', json });
+const { as, call, get, post } = apiClient(() => stack);
 const upload = <T>(who: string, assessmentId: string, bytes: Uint8Array, query = '') =>
   call<T>(who, `/api/risk/assessments/${assessmentId}/import${query}`, { method: 'POST', body: bytes, headers: { 'content-type': XLSX } });
 
@@ -42,7 +34,7 @@ async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 }
 
 /** Column number of a form heading ('Id' is column 1). */
-const col = (heading: (typeof RISK_FORM_COLUMNS)[number]) => RISK_FORM_COLUMNS.indexOf(heading) + 2;
+const col = (heading: RiskFormColumn) => RISK_FORM_COLUMNS.indexOf(heading) + 2;
 
 /** What must survive a round trip: the form's columns of every row, and each measure's what, who and when. */
 const content = (d: RiskAssessmentDetail) =>

@@ -19,6 +19,7 @@ import type {
   RiskRoundSummary,
   RiskSectorStepResult,
 } from '../../src/server/api/contract-risk.js';
+import { apiClient } from '../support/api-client.js';
 import { type AppStack, startAppStack } from '../support/app-stack.js';
 
 // Mid-October, as Tønsberg starts: the round is for next year.
@@ -27,17 +28,7 @@ const participant = person('deltaker', 'sh');
 const people = [...Object.values(PEOPLE), participant];
 
 let stack: AppStack;
-const tokens: Record<string, string> = {};
-const as = async (personId: string) => (tokens[personId] ??= await stack.signIn(personId));
-
-async function call<T>(personId: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const res = await stack.api(await as(personId), path, init);
-  const text = await res.text();
-  return { status: res.status, body: (text === '' ? null : JSON.parse(text)) as T };
-}
-const get = <T>(who: string, path: string) => call<T>(who, path);
-const post = <T>(who: string, path: string, json: unknown) => call<T>(who, path, { method: 'POST', json });
-const patch = <T>(who: string, path: string, json: unknown) => call<T>(who, path, { method: 'PATCH', json });
+const { call, get, post, patch } = apiClient(() => stack);
 
 beforeAll(async () => {
   stack = await startAppStack({ municipality: { units: UNITS, people }, now: () => NOW });

@@ -6,6 +6,7 @@ import { CaseWork, CaseWorkError, type InboxRequest } from '../../src/app/case-w
 import { createAccessContexts } from '../../src/app/session/access-contexts.js';
 import { type Deviation, orgUnitsById } from '../../src/domain/index.js';
 import { PEOPLE, UNITS, deviation } from '../../src/domain/test-fixtures.js';
+import { caseWorkStores } from '../../src/server/compose.js';
 import { type TestEmulator, startTestEmulator } from '../support/emulator.js';
 import { type VardeSite, provisionedSite } from '../support/varde-site.js';
 
@@ -15,15 +16,9 @@ let site: VardeSite;
 const request = (patch: Partial<InboxRequest> = {}): InboxRequest => ({ scope: 'units', route: 'ordinary', sort: { by: 'reportedAt', direction: 'desc' }, pageSize: 50, ...patch });
 
 function caseWork(index: SyncedCaseIndex | null): CaseWork {
-  const { repos } = site;
   return new CaseWork({
-    deviations: repos.deviations,
-    measures: repos.measures,
-    committees: repos.committees,
-    agenda: repos.agenda,
-    reads: repos.caseReads,
-    peopleByIds: (ids) => repos.organisation.peopleByIds(ids),
-    person: (id) => repos.organisation.personById(id),
+    ...caseWorkStores(site.repos),
+    person: (id) => site.repos.organisation.personById(id),
     access: createAccessContexts(async () => orgUnitsById(UNITS), ['varsel-mottaker']),
     // Not what is tested here: nothing in this file changes a case.
     reporter: { sendFeedback: async () => ({ sent: false }), notifyReporter: async () => false },

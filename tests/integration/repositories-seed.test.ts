@@ -1,6 +1,6 @@
 // The repositories a demo seed needs, over HTTP against the emulator: organisation upserts, committees, risk, documents — each safe to run twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GoverningDocument, QualityCommittee, RiskAssessment, RiskItem } from '../../src/domain/index.js';
+import { type GoverningDocument, type QualityCommittee, type RiskAssessment, type RiskItem, newRiskAssessment, newRiskItem } from '../../src/domain/index.js';
 import { PEOPLE, UNITS } from '../../src/domain/test-fixtures.js';
 import type { SharePointRepositories } from '../../src/sharepoint/repositories/index.js';
 import { type TestEmulator, startTestEmulator } from '../support/emulator.js';
@@ -69,7 +69,7 @@ describe('seed repositories', () => {
   });
 
   it('risk: assessments and their items, listed by unit and by assessment', async () => {
-    const assessment: RiskAssessment = {
+    const assessment: RiskAssessment = newRiskAssessment({
       id: 'ra-1',
       title: 'ROS 2026',
       context: 'overall',
@@ -79,14 +79,9 @@ describe('seed repositories', () => {
       date: '2026-02-10',
       createdAt: '2026-02-10T08:00:00.000Z',
       year: 2026,
-      status: 'draft',
       roundId: null,
-      submittedAt: null,
-      compiledAt: null,
-      forwardedAt: null,
-      returnNote: null,
-    };
-    const item: RiskItem = {
+    });
+    const item: RiskItem = newRiskItem({
       id: 'ri-1',
       assessmentId: 'ra-1',
       unitId: 'ht',
@@ -96,15 +91,8 @@ describe('seed repositories', () => {
       current: { likelihood: 3, consequence: 4 },
       breachOfLaw: true,
       existingMeasures: '',
-      residual: null,
-      residualAcceptable: null,
-      measureIds: [],
-      doneEnough: null,
-      reportToKlg: null,
-      deviationIds: [],
-      escalation: null,
       position: 0,
-    };
+    });
     await repos.risks.createAssessments([{ importKey: 'ra:1', value: assessment }]);
     await repos.risks.createItems([{ importKey: 'ri:1', value: item }]);
     expect(await repos.risks.listAssessments('ht')).toEqual([assessment]);

@@ -219,13 +219,16 @@ export interface ItemQuery {
   orderSql: string;
   after?: { sql: string; params: unknown[] };
   limit: number;
+  /** Reads through this index (SharePoint's seek by the leading condition), not the one SQLite would pick. */
+  indexedBy?: string;
 }
 
 export function queryItems(db: Db, list: ListRecord, q: ItemQuery): ItemRow[] {
   const conditions = [q.where, q.after].filter((c): c is { sql: string; params: unknown[] } => c !== undefined);
   const where = conditions.length ? `WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}` : '';
   const params = conditions.flatMap((c) => c.params);
-  return db.prepare(`SELECT * FROM "${list.itemTable}" ${where} ${q.orderSql} LIMIT ?`).all(...params, q.limit) as ItemRow[];
+  const from = q.indexedBy ? `"${list.itemTable}" INDEXED BY "${q.indexedBy}"` : `"${list.itemTable}"`;
+  return db.prepare(`SELECT * FROM ${from} ${where} ${q.orderSql} LIMIT ?`).all(...params, q.limit) as ItemRow[];
 }
 
 export function getItemsByIds(db: Db, list: ListRecord, ids: number[]): Map<number, Item> {

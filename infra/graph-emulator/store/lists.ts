@@ -156,7 +156,7 @@ export function fieldSql(key: string): string {
   return `json_extract(fields, '$."${key}"')`;
 }
 
-function indexName(list: ListRecord, column: ColumnDefinition): string {
+export function indexName(list: ListRecord, column: ColumnDefinition): string {
   return `ix_${list.itemTable}_${column.id.replaceAll('-', '')}`;
 }
 

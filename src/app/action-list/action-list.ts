@@ -19,6 +19,7 @@ import {
   unitChain,
   visibleUnitIds,
 } from '../../domain/index.js';
+import { PlannedMeasures, type PlannedMeasuresDeps } from '../case-work/query-plan-measures.js';
 import { type HealthFacts, mayReadHealthDetails, measureTextHidden, withoutMeasureText } from '../case-work/scope.js';
 import { type DeviationRepository, MAX_MEASURE_SCOPE_CLAUSES, type MeasureQuery, type MeasureRepository, type MeasureScope, type PageRequest, type Stored } from '../ports/index.js';
 
@@ -50,6 +51,8 @@ export interface ActionItem {
 
 export interface ActionListDeps {
   readonly measures: MeasureRepository;
+  /** Counts for planning queries under SharePoint's list view threshold (case-work/query-plan-measures.ts). */
+  readonly measureIndex?: PlannedMeasuresDeps['measureIndex'];
   units(): Promise<OrgUnits>;
   /** People by id (any number; the store is asked in chunks); unknown ids are left out. */
   peopleByIds(ids: readonly string[]): Promise<readonly Pick<Person, 'id' | 'name'>[]>;
@@ -137,15 +140,21 @@ export function canCompleteMeasure(person: Person, m: Measure, units: OrgUnits):
 
 export class ActionList {
   private readonly names = new Map<string, { name: string; until: number }>();
+  private readonly planned: PlannedMeasures;
 
-  constructor(private readonly deps: ActionListDeps) {}
+  constructor(private readonly deps: ActionListDeps) {
+    this.planned = new PlannedMeasures({ measures: deps.measures, ...(deps.measureIndex ? { measureIndex: deps.measureIndex } : {}) });
+  }
 
-  /** One page of the person's action list, earliest deadline first. */
+  /**
+   * One page of the person's action list, earliest deadline first, planned under the list view threshold. Throws
+   * QueryTooBroad when SharePoint refuses anyway, InvalidMeasureContinuation for a continuation that is not ours.
+   */
   async page(person: Person, filter: ActionListFilter, page: PageRequest = {}): Promise<{ items: ActionItem[]; continuation: string | null }> {
     const units = await this.deps.units();
     const plan = this.plan(person, filter, units);
     if (plan === null) return { items: [], continuation: null };
-    const found = await this.deps.measures.query(plan.query, page);
+    const found = await this.planned.page(plan.query, units, page);
     return { items: await this.items(person, found.items.filter((s) => plan.allows(s.value)), units), continuation: found.continuation };
   }
 
@@ -155,12 +164,10 @@ export class ActionList {
     const plan = this.plan(person, filter, units);
     if (plan === null) return { items: [], capped: false };
     const rows: Stored<Measure>[] = [];
-    let continuation: string | null = null;
-    do {
-      const found: { items: readonly Stored<Measure>[]; continuation: string | null } = await this.deps.measures.query(plan.query, { pageSize: EXPORT_PAGE, continuation });
-      for (const s of found.items) if (plan.allows(s.value)) rows.push(s);
-      continuation = found.continuation;
-    } while (continuation !== null && rows.length <= cap);
+    const continuation = await this.planned.each(plan.query, units, EXPORT_PAGE, (found) => {
+      for (const s of found) if (plan.allows(s.value)) rows.push(s);
+      return rows.length <= cap;
+    });
     const capped = rows.length > cap || continuation !== null;
     return { items: await this.items(person, rows.slice(0, cap), units), capped };
   }

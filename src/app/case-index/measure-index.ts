@@ -22,8 +22,11 @@ export interface MeasureColumns {
   readonly source: Uint8Array;
   /** The deadline as a day number (days since 1970-01-01). */
   readonly deadlineDay: Int32Array;
+  /** The owner's code (0: not known); see ownerIdOf. */
+  readonly owner: Uint32Array;
   readonly unitCount: number;
   unitIdOf(code: number): string;
+  ownerIdOf(code: number): string;
 }
 
 const STATUS_CODE = new Map(MEASURE_STATUSES.map((s, i) => [s, i]));
@@ -38,11 +41,13 @@ export class MeasureStore {
   private slots = 0;
   private count = 0;
   private readonly units = new Interner();
+  private readonly owners = new Interner();
   private live = new Uint8Array(256);
   private unit = new Uint32Array(256);
   private status = new Uint8Array(256);
   private source = new Uint8Array(256);
   private deadlineDay = new Int32Array(256);
+  private owner = new Uint32Array(256);
 
   get size(): number {
     return this.count;
@@ -66,8 +71,10 @@ export class MeasureStore {
       status: this.status,
       source: this.source,
       deadlineDay: this.deadlineDay,
+      owner: this.owner,
       unitCount: this.units.size,
       unitIdOf: (code) => this.units.value(code),
+      ownerIdOf: (code) => this.owners.value(code),
     };
   }
 
@@ -81,6 +88,7 @@ export class MeasureStore {
     this.status = new Uint8Array(256);
     this.source = new Uint8Array(256);
     this.deadlineDay = new Int32Array(256);
+    this.owner = new Uint32Array(256);
   }
 
   private put(itemId: string, m: MeasureFact): void {
@@ -95,6 +103,7 @@ export class MeasureStore {
     this.status[slot] = STATUS_CODE.get(m.status) ?? 0;
     this.source[slot] = SOURCE_CODE.get(m.source) ?? 0;
     this.deadlineDay[slot] = dayNumberOf(m.deadline);
+    this.owner[slot] = this.owners.code(m.ownerId ?? '');
   }
 
   private remove(itemId: string): void {
@@ -120,6 +129,7 @@ export class MeasureStore {
       this.status = grow(this.status);
       this.source = grow(this.source);
       this.deadlineDay = grow(this.deadlineDay);
+      this.owner = grow(this.owner);
     }
     return slot;
   }

@@ -1,22 +1,27 @@
-// Used by the case-index and dashboard tests only: case sources and rounds built by hand.
-import type { CaseSource, FeedItem, FeedRound, MeasureFact } from '../ports/index.js';
+// Used by the case-index, case-work search and dashboard tests only: case sources and rounds built by hand.
+import type { CaseFacts, CaseSource, FeedItem, FeedRound, MeasureFact } from '../ports/index.js';
 
 let counter = 0;
+
+/** A new medium adverse event in sh-a, reported by the nurse: the counted fields every test case starts from. */
+export const CASE_FACTS: Omit<CaseFacts, 'id' | 'caseNumber'> = {
+  kind: 'adverseEvent',
+  status: 'new',
+  severity: 'medium',
+  unitId: 'sh-a',
+  reporterId: 'nurse',
+  handlerId: null,
+  reportedAt: '2026-03-02T09:00:00.000Z',
+  closedAt: null,
+  healthRelated: false,
+};
 
 export function caseSource(patch: Partial<CaseSource> = {}): CaseSource {
   counter++;
   return {
     id: `d${counter}`,
     caseNumber: `AV-2026-${String(counter).padStart(5, '0')}`,
-    kind: 'adverseEvent',
-    status: 'new',
-    severity: 'medium',
-    unitId: 'sh-a',
-    reporterId: 'nurse',
-    handlerId: null,
-    reportedAt: '2026-03-02T09:00:00.000Z',
-    closedAt: null,
-    healthRelated: false,
+    ...CASE_FACTS,
     title: 'Feil dose',
     description: 'Beboer fikk feil dose.',
     location: 'Rom 12',

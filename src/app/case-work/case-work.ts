@@ -14,6 +14,7 @@ import {
   type Deviation,
   type DeviationKind,
   type Measure,
+  type OrgUnits,
   type Person,
   type QualityCommittee,
   type Severity,
@@ -49,6 +50,8 @@ import {
   type DeviationQuery,
   type DeviationRepository,
   type MeasureRepository,
+  type Page,
+  QueryTooBroad,
   type Stored,
   type StoredCaseFile,
 } from '../ports/index.js';
@@ -56,8 +59,10 @@ import type { AccessContexts } from '../session/access-contexts.js';
 import { CaseWorkError, conflict, forbidden, fromDomain, notFound } from './errors.js';
 import { CountsMemo, type IndexFilter, emptyByStatus, fold, searchIndex, searchWords } from './index-search.js';
 import { PersonNames } from './person-names.js';
+import { type InboxPlan, LIST_VIEW_THRESHOLD, type ListStats, type ReportWindow, listStats, planInbox, windowCount, windowedPage } from './query-plan.js';
+import { type WindowToken, decodeWindowToken } from './window-token.js';
 import { ReadLog } from './read-log.js';
-import { measureTextHidden, scopeFor, unitsInView, withoutMeasureText } from './scope.js';
+import { type InboxScope, measureTextHidden, scopeFor, unitsInView, withoutMeasureText } from './scope.js';
 import type { CaseFile, CaseListItem, InboxPage } from './views.js';
 
 /** The reporter's side, through the bot (src/app/reporting: Reporting has both). */
@@ -129,6 +134,12 @@ const CONFIDENTIAL_SEARCH_WINDOW = 500;
 const APPEND_ATTEMPTS = 3;
 
 const SEARCH_NOT_READY = 'Søket er ikke klart ennå. Prøv igjen om litt.';
+const TOO_BROAD_TO_SORT =
+  'Utvalget er for stort til å sorteres etter alvorlighetsgrad eller status (mer enn 5 000 saker i SharePoint-listen). Velg en enhet, en kortere periode, noen statuser eller en sakstype – eller sorter etter dato.';
+const TOO_BROAD_NOW = 'Utvalget er for stort for SharePoint akkurat nå. Prøv igjen om litt, eller velg en enhet, en kortere periode eller noen statuser.';
+const INVALID_CONTINUATION = 'Ugyldig fortsettelse; start fra første side.';
+/** Inbox scopes kept per unit tree (a viewer and unit each); past it they are worked out again. */
+const SCOPES_PER_TREE = 5000;
 
 export class CaseWork {
   private readonly now: () => Date;
@@ -136,6 +147,8 @@ export class CaseWork {
   private readonly names: PersonNames;
   private readonly readLog: ReadLog;
   private readonly countsMemo = new CountsMemo();
+  private statsMemo: { version: number; units: OrgUnits; stats: ListStats } | null = null;
+  private readonly scopes = new WeakMap<OrgUnits, Map<string, InboxScope | null>>();
   private committeesCache: { value: Promise<QualityCommittee[]>; until: number } | null = null;
 
   constructor(private readonly deps: CaseWorkDeps) {
@@ -171,12 +184,12 @@ export class CaseWork {
     let target: ReadonlySet<string> | null = null;
     let query: CaseScope = { type: 'all' };
     if (req.scope === 'units' && req.route === 'ordinary') {
-      const inView = unitsInView(viewer, units, req.unitId);
-      if (!inView) {
+      const scope = this.viewerScope(viewer, units, req.unitId);
+      if (!scope) {
         if (req.unitId !== undefined) throw forbidden('Du har ikke tilgang til sakene i denne enheten.');
         return { ...empty(), counts: this.caseIndexReady() ? { total: 0, byStatus: emptyByStatus() } : null, asOf: this.deps.caseIndex?.asOf() ?? null };
       }
-      ({ units: target, query } = scopeFor(inView, units));
+      ({ units: target, query } = scope);
     } else {
       if (req.scope === 'units' && !recipient) throw forbidden('Bare mottakerne varslingsrutinen navngir, ser varslingssaker.');
       if (req.unitId !== undefined) {
@@ -232,7 +245,7 @@ export class CaseWork {
         items = matching.slice(offset, offset + req.pageSize);
         continuation = offset + req.pageSize < matching.length ? `o${offset + req.pageSize}` : null;
       } else {
-        const page = await this.deps.deviations.query(storeQuery, { pageSize: req.pageSize, continuation: req.continuation ?? null });
+        const page = await this.storePage(storeQuery, filter, req, units);
         items = page.items.flatMap((s) => {
           const item = target === null || target.has(s.value.unitId) ? see(s.value) : null;
           return item ? [item] : [];
@@ -243,6 +256,76 @@ export class CaseWork {
     }
     const names = await this.names.names(items.filter((i) => !i.handlingHidden).map((i) => i.case.handlerId));
     return { items, continuation, counts, asOf: req.route === 'ordinary' ? (index?.asOf() ?? null) : null, names, units };
+  }
+
+  /**
+   * unitsInView and scopeFor for this viewer (and unit), kept per unit tree: both walk the whole tree (thousands of
+   * units in a large municipality), and the same Set of units then keys the counts' memo on every page.
+   */
+  private viewerScope(viewer: Person, units: OrgUnits, unitId: string | undefined): InboxScope | null {
+    let forTree = this.scopes.get(units);
+    if (!forTree) this.scopes.set(units, (forTree = new Map()));
+    const key = `${viewer.id}\u0000${viewer.unitId}\u0000${viewer.roles.join(',')}\u0000${unitId ?? ''}`;
+    let scope = forTree.get(key);
+    if (scope === undefined) {
+      const inView = unitsInView(viewer, units, unitId);
+      scope = inView ? scopeFor(inView, units) : null;
+      if (forTree.size >= SCOPES_PER_TREE) forTree.clear();
+      forTree.set(key, scope);
+    }
+    return scope;
+  }
+
+  /**
+   * One page of the inbox from the store, planned under SharePoint's list view threshold (query-plan.ts): led by a
+   * condition narrow enough, or read window by window of ReportedAt (at most two requests for a page, more only while
+   * it is still empty). Before the index's first sync nothing can be counted: the query goes as it is, and a refusal
+   * is a 503 that says what to narrow.
+   */
+  private async storePage(q: DeviationQuery, filter: IndexFilter, req: InboxRequest, units: OrgUnits): Promise<Page<Stored<Deviation>>> {
+    const stats = q.route === 'ordinary' ? this.listStats(units) : null;
+    const windowToken = decodeWindowToken(req.continuation);
+    const plan: InboxPlan = windowToken ? { type: 'windows' } : stats && stats.total > LIST_VIEW_THRESHOLD ? planInbox(stats, { filter, scope: q.scope, sort: req.sort }) : { type: 'lead' };
+    if (plan.type === 'tooBroad') throw new CaseWorkError('invalidRequest', TOO_BROAD_TO_SORT, { field: 'sort' });
+    try {
+      if (plan.type === 'lead') return await this.deps.deviations.query(plan.lead ? { ...q, lead: plan.lead } : q, { pageSize: req.pageSize, continuation: req.continuation ?? null });
+      if (!stats || req.sort.by !== 'reportedAt') throw new CaseWorkError('invalidRequest', INVALID_CONTINUATION, { field: 'continuation' });
+      return await this.windowedPage(q, filter, req, stats, windowToken);
+    } catch (err) {
+      if (err instanceof QueryTooBroad) throw new CaseWorkError('unavailable', TOO_BROAD_NOW);
+      throw err;
+    }
+  }
+
+  private async windowedPage(q: DeviationQuery, filter: IndexFilter, req: InboxRequest, stats: ListStats, token: WindowToken | null): Promise<Page<Stored<Deviation>>> {
+    const bounds: ReportWindow = { from: filter.reportedFrom === undefined ? null : Date.parse(filter.reportedFrom), before: filter.reportedBefore === undefined ? null : Date.parse(filter.reportedBefore) };
+    const direction = req.sort.direction;
+    // A window from a continuation is the client's to send back: one wider than any this instance hands out is refused.
+    if (token && windowCount(stats, token.window) > LIST_VIEW_THRESHOLD) throw new CaseWorkError('invalidRequest', INVALID_CONTINUATION, { field: 'continuation' });
+    return windowedPage({
+      axis: stats,
+      bounds,
+      direction,
+      token,
+      pageSize: req.pageSize,
+      read: (window, page) => {
+        const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
+        const from = iso(window.from);
+        const before = iso(window.before);
+        return this.deps.deviations.query({ ...q, window: { ...(from ? { from } : {}), ...(before ? { before } : {}) } }, page);
+      },
+    });
+  }
+
+  /** Counts of the whole ordinary list for planning; null before the index's first sync. */
+  private listStats(units: OrgUnits): ListStats | null {
+    const index = this.deps.caseIndex ?? null;
+    if (!index || !this.caseIndexReady()) return null;
+    const memo = this.statsMemo;
+    if (memo && memo.version === index.version && memo.units === units) return memo.stats;
+    const stats = listStats(index.all(), units);
+    this.statsMemo = { version: index.version, units, stats };
+    return stats;
   }
 
   private caseIndexReady(): boolean {

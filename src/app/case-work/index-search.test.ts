@@ -2,20 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexedCase } from '../ports/index.js';
 import { units } from '../../domain/test-fixtures.js';
+import { CASE_FACTS } from '../case-index/test-support.js';
 import { CountsMemo, compareCases, matchesFilter, matchesText, searchIndex, searchWords } from './index-search.js';
 
 function indexed(patch: Partial<IndexedCase> & { id: string }): IndexedCase {
   return {
     caseNumber: `AV-2026-${patch.id.padStart(5, '0')}`,
-    kind: 'adverseEvent',
-    status: 'new',
-    severity: 'medium',
-    unitId: 'sh-a',
-    reporterId: 'nurse',
-    handlerId: null,
-    reportedAt: '2026-03-02T09:00:00.000Z',
-    closedAt: null,
-    healthRelated: false,
+    ...CASE_FACTS,
     publicText: `av-2026-${patch.id.padStart(5, '0')} fall på badet`,
     detailText: 'beboer skled på vått gulv',
     ...patch,
@@ -112,5 +105,16 @@ describe('CountsMemo', () => {
     expect(passes).toHaveLength(3);
     counted(memo, 2, all, passes);
     expect(passes).toHaveLength(4);
+  });
+
+  it('keys units by what the set holds: a new Set of the same units is a hit, other units are not', () => {
+    const memo = new CountsMemo();
+    const passes: string[] = [];
+    const first = counted(memo, 1, { units: new Set(['sh-a', 'sk']) }, passes);
+    expect(counted(memo, 1, { units: new Set(['sh-a', 'sk']) }, passes)).toBe(first);
+    expect(passes).toHaveLength(1);
+    expect(counted(memo, 1, { units: new Set(['sk']) }, passes).total).toBe(1);
+    counted(memo, 1, { units: new Set(['sk', 'sh-a', 'x']) }, passes);
+    expect(passes).toHaveLength(3);
   });
 });

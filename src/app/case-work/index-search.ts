@@ -93,6 +93,28 @@ export function searchIndex(
  * and every return to the list, and a pass over 150,000 cases costs milliseconds each time. A round that changed
  * anything starts afresh. Keyed by the filter itself (the units it covers included), so a hit is always exact.
  */
+/**
+ * A set of units as a number: the same for sets of the same units (in the same order), worked out once per Set, so a
+ * sector's thousands of ids are not joined again on every page. Numbers are never reused, so a key never means two sets.
+ */
+const UNIT_SET_IDS = new WeakMap<ReadonlySet<string>, number>();
+const IDS_BY_CONTENT = new Map<string, number>();
+let nextUnitSetId = 0;
+function unitsKey(units: ReadonlySet<string>): number {
+  let id = UNIT_SET_IDS.get(units);
+  if (id === undefined) {
+    const content = [...units].join('\u0000');
+    id = IDS_BY_CONTENT.get(content);
+    if (id === undefined) {
+      if (IDS_BY_CONTENT.size >= 10_000) IDS_BY_CONTENT.clear();
+      id = nextUnitSetId++;
+      IDS_BY_CONTENT.set(content, id);
+    }
+    UNIT_SET_IDS.set(units, id);
+  }
+  return id;
+}
+
 export class CountsMemo {
   private version = -1;
   private readonly entries = new Map<string, IndexCounts>();
@@ -104,7 +126,7 @@ export class CountsMemo {
       this.entries.clear();
       this.version = version;
     }
-    const key = JSON.stringify([f.units === null ? null : [...f.units], f.reporterId, f.handlerId, f.kinds, f.statuses, f.severities, f.reportedFrom, f.reportedBefore]);
+    const key = JSON.stringify([f.units === null ? null : unitsKey(f.units), f.reporterId, f.handlerId, f.kinds, f.statuses, f.severities, f.reportedFrom, f.reportedBefore]);
     let hit = this.entries.get(key);
     if (!hit) {
       if (this.entries.size >= this.max) this.entries.clear();

@@ -25,7 +25,8 @@ import {
   toOsloDate,
 } from '../../domain/index.js';
 import type { CaseIndex, IndexedCase, MeasureRepository, MeasureScope, Messenger, Stored } from '../ports/index.js';
-import { ConcurrencyConflict } from '../ports/index.js';
+import { ConcurrencyConflict, QueryTooBroad } from '../ports/index.js';
+import { PlannedMeasures, type PlannedMeasuresDeps } from '../case-work/query-plan-measures.js';
 import { canApprove, canEditCommittee, canPrepare, canReadCommittee } from './access.js';
 import { minutesDocx, minutesPdf, type MinutesModel } from './minutes-document.js';
 import type { AgendaEntryStore, ApprovedDocuments, ChannelCatalogue, CommitteeStore, MeasureLookup, MeetingFiles, MeetingStore } from './ports.js';
@@ -83,6 +84,8 @@ export interface CommitteeWorkDeps {
   readonly channels: ChannelCatalogue;
   readonly measureLookup: MeasureLookup;
   readonly measures: MeasureRepository;
+  /** Counts for planning the overdue sample under SharePoint's list view threshold (case-work/query-plan-measures.ts). */
+  readonly measureIndex?: PlannedMeasuresDeps['measureIndex'];
   readonly caseIndex: CaseIndex;
   readonly overdue: OverdueCounter;
   readonly risks: RiskSource | null;
@@ -179,7 +182,11 @@ export class CommitteeWork {
   private committeeCache: { value: Promise<Stored<CommitteeRecord>[]>; until: number } | null = null;
   private readonly nameCache = new Map<string, { name: string; until: number }>();
 
-  constructor(private readonly deps: CommitteeWorkDeps) {}
+  private readonly planned: PlannedMeasures;
+
+  constructor(private readonly deps: CommitteeWorkDeps) {
+    this.planned = new PlannedMeasures({ measures: deps.measures, ...(deps.measureIndex ? { measureIndex: deps.measureIndex } : {}) });
+  }
 
   /** Every committee, read once a minute at most (this instance's own changes clear it). */
   private allCommittees(): Promise<Stored<CommitteeRecord>[]> {
@@ -390,12 +397,9 @@ export class CommitteeWork {
     const onThis = entries.filter((e) => e.value.meetingId === m.id);
     const decided = new Set(entries.flatMap((e) => (e.value.meetingId !== m.id ? (e.value.decision?.measureIds ?? []) : [])));
     const measureScope = this.measureScope(committee, units, scope);
-    // Two action-list queries side by side (one request each): the restanseliste's first page, and the committee's
-    // decisions' measures still open (those decided here earlier come back until done).
-    const [overduePage, openDecided] = await Promise.all([
-      this.deps.measures.query({ scope: measureScope, statuses: ACTIVE, deadlineBefore: today }, { pageSize: 25 }),
-      decided.size === 0 ? Promise.resolve([]) : this.openDecisionMeasures(measureScope, decided),
-    ]);
+    // Side by side: the restanseliste's first page (one indexed query), and the committee's decisions' measures still
+    // open, read by id (those decided here earlier come back until done).
+    const [overduePage, openDecided] = await Promise.all([this.overdueSample(measureScope, units, today), this.openDecisionMeasures(decided)]);
     const documents = this.deps.documents ? await this.deps.documents.approvedSince(since) : [];
     const proposed = proposeAgenda({
       committee,
@@ -1048,16 +1052,35 @@ export class CommitteeWork {
     return { type: 'within', sectorIds: [top.id], unitIds: [] };
   }
 
-  private async openDecisionMeasures(scope: MeasureScope, decided: ReadonlySet<string>): Promise<string[]> {
-    const out: string[] = [];
-    let continuation: string | null = null;
-    do {
-      const page: { items: readonly Stored<Measure>[]; continuation: string | null } = await this.deps.measures.query({ scope, statuses: ACTIVE, source: 'meetingDecision' }, { pageSize: 100, continuation });
-      for (const x of page.items) if (decided.has(x.value.id)) out.push(x.value.id);
-      continuation = page.continuation;
-    } while (continuation !== null);
-    return out;
+  /**
+   * The first page of overdue measures in the committee's scope, as samples for the agenda (the count comes from the
+   * measure index). Planned like the action list's own queries: a wide scope (KUL's, in a large municipality) whose
+   * units or statuses would select more than SharePoint's list view threshold is read in windows of Deadline. Should
+   * SharePoint refuse anyway (the index a round behind), the item keeps its count without samples.
+   */
+  private async overdueSample(scope: MeasureScope, units: OrgUnits, today: CalendarDate): Promise<{ items: readonly Stored<Measure>[] }> {
+    try {
+      return await this.planned.page({ scope, statuses: ACTIVE, deadlineBefore: today }, units, { pageSize: 25 });
+    } catch (err) {
+      if (!(err instanceof QueryTooBroad)) throw err;
+      this.deps.log('committees.overdueSampleUnavailable', { scope: scope.type, error: err.name });
+      return { items: [] };
+    }
   }
+
+  /**
+   * Which of the measures the committee decided are still open: read by id in $batch (a committee decides tens, not
+   * thousands), so no query over the whole action list, which on a large one meets the list view threshold.
+   */
+  private async openDecisionMeasures(decided: ReadonlySet<string>): Promise<string[]> {
+    if (decided.size === 0) return [];
+    const found = await this.deps.measureLookup.getMany([...decided]);
+    return [...decided].filter((id) => {
+      const m = found.get(id)?.value;
+      return m !== undefined && ACTIVE.includes(m.status);
+    });
+  }
+
 }
 
 /** An item's links, with the case an escalation came from first (so a deleted one shows as "sak slettet"). */

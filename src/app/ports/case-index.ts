@@ -1,20 +1,10 @@
 // A per-instance, delta-synced projection of every ordinary case: what counts, text search and the dashboard read
 // instead of scanning SharePoint on each view. Whistleblowing reports are never in it.
-import type { CaseStatus, DeviationKind, Instant, Severity } from '../../domain/index.js';
+import type { Instant } from '../../domain/index.js';
+import type { CaseFacts } from './change-feed.js';
 
 /** What the index keeps of a case: the fields filters, counts and charts need, and the text search looks in. */
-export interface IndexedCase {
-  readonly id: string;
-  readonly caseNumber: string;
-  readonly kind: DeviationKind;
-  readonly status: CaseStatus;
-  readonly severity: Severity | null;
-  readonly unitId: string;
-  readonly reporterId: string;
-  readonly handlerId: string | null;
-  readonly reportedAt: Instant;
-  readonly closedAt: Instant | null;
-  readonly healthRelated: boolean;
+export interface IndexedCase extends CaseFacts {
   /** Lower-cased case number and title: searchable by anyone who may see the case. */
   readonly publicText: string;
   /** Lower-cased description, location, immediate action: searchable only by those who may see the health details. */

@@ -28,8 +28,8 @@ export interface ChangeFeed<T> {
   changes(token: string | null): Promise<FeedRound<T>>;
 }
 
-/** What the case index is built from: an ordinary case's counted fields and the text the search looks in. */
-export interface CaseSource {
+/** An ordinary case's fields that filters, counts and charts need: what the feed brings and the index keeps alike. */
+export interface CaseFacts {
   readonly id: string;
   readonly caseNumber: string;
   readonly kind: DeviationKind;
@@ -41,6 +41,10 @@ export interface CaseSource {
   readonly reportedAt: Instant;
   readonly closedAt: Instant | null;
   readonly healthRelated: boolean;
+}
+
+/** What the case index is built from: an ordinary case's counted fields and the text the search looks in. */
+export interface CaseSource extends CaseFacts {
   readonly title: string;
   readonly description: string;
   readonly location: string | null;
@@ -57,6 +61,8 @@ export interface MeasureFact {
   readonly source: MeasureSource['type'];
   readonly status: MeasureStatus;
   readonly deadline: CalendarDate;
+  /** Who owns it: counted to plan action-list queries (absent from feeds that do not carry it). */
+  readonly ownerId?: string;
 }
 
 export type MeasureFeed = ChangeFeed<MeasureFact>;

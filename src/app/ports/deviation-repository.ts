@@ -28,6 +28,9 @@ export interface CaseSort {
 }
 
 /** An inbox query: every part optional but the scope; several values of one filter match any of them. */
+/** A condition of the inbox query that can go first (SharePoint starts from the first: see case-work/query-plan.ts). */
+export type InboxLead = 'reporter' | 'handler' | 'scope' | 'kinds' | 'statuses' | 'severities' | 'period';
+
 export interface DeviationQuery {
   /** Which store: 'ordinary' (default) or 'confidential'. */
   readonly route?: CaseRoute;
@@ -43,6 +46,18 @@ export interface DeviationQuery {
   readonly reportedBefore?: Instant;
   /** Default newest report first; ties (same severity or status) newest first. */
   readonly sort?: CaseSort;
+  /** The condition to start with when the usual first one selects too much of a large list; default the order above. */
+  readonly lead?: InboxLead;
+  /** Only cases reported in [from, before), written first: a window narrow enough to lead when no condition is. */
+  readonly window?: { readonly from?: Instant; readonly before?: Instant };
+}
+
+/** SharePoint refused the query: its first condition selects more than the list view threshold of a large list. */
+export class QueryTooBroad extends Error {
+  constructor() {
+    super('The query selects more items than the list view threshold allows.');
+    this.name = 'QueryTooBroad';
+  }
 }
 
 /**

@@ -14,6 +14,12 @@ export type MeasureScope =
 /** At most this many sectors, units and owners in one scope: each is a clause of the query, and a query's length is bounded. */
 export const MAX_MEASURE_SCOPE_CLAUSES = 40;
 
+/**
+ * A condition of the action-list query that can go first (SharePoint starts from the first, and refuses one that
+ * selects more than 5,000 items of a large list: see case-work/query-plan-measures.ts).
+ */
+export type MeasureLead = 'owner' | 'scope' | 'within' | 'statuses' | 'source' | 'deadline';
+
 /** An action-list query: the parts are all required to match (AND). */
 export interface MeasureQuery {
   readonly scope: MeasureScope;
@@ -25,6 +31,10 @@ export interface MeasureQuery {
   readonly ownerId?: string;
   /** Only measures whose deadline is before this date (with active statuses: the overdue ones). */
   readonly deadlineBefore?: CalendarDate;
+  /** The condition to start with when the usual first one selects too much of a large list; default the order above. */
+  readonly lead?: MeasureLead;
+  /** Only measures with a deadline in [from, before), written first: a window narrow enough to lead when no condition is. */
+  readonly window?: { readonly from?: CalendarDate; readonly before?: CalendarDate };
 }
 
 export interface MeasureRepository {
@@ -38,7 +48,8 @@ export interface MeasureRepository {
   listOpenForUnit(unitId: string, page?: PageRequest): Promise<Page<Stored<Measure>>>;
   /**
    * One page of the action list, earliest deadline first, as one request to the store (indexed columns only). A scope
-   * of more than MAX_MEASURE_SCOPE_CLAUSES parts is refused (RangeError): the caller widens it to sectors.
+   * of more than MAX_MEASURE_SCOPE_CLAUSES parts is refused (RangeError): the caller widens it to sectors. A query
+   * SharePoint refuses under the list view threshold is a QueryTooBroad.
    */
   query(query: MeasureQuery, page?: PageRequest): Promise<Page<Stored<Measure>>>;
 }

@@ -113,10 +113,25 @@ export type DigestClaim =
   | { readonly type: 'done'; readonly run: DigestRun }
   | { readonly type: 'busy'; readonly run: DigestRun };
 
+/**
+ * A range of keys (here person ids), `from` to `through`, both included: one read of a large list in windows of a
+ * key, each selecting few enough items of the whole list for SharePoint's list view threshold. Bounds are keys of the
+ * people asked for, so a row of someone else whose id falls between two windows is not read.
+ */
+export interface KeyWindow {
+  readonly from: string;
+  readonly through: string;
+}
+
 export interface ReadingStore {
   /** Creates entries in $batch, exactly once each (documentId|version|personId is unique). */
   addEntries(entries: readonly ReadingEntry[]): Promise<EntriesOutcome>;
-  entriesForDocument(documentId: string): Promise<ReadingEntry[]>;
+  /**
+   * The entries of one document version for the people in `windows` (and any other in them), one read per window: a document for every
+   * employee has more entries than SharePoint's list view threshold, so no query may lead with `DocumentId eq`
+   * (plan the windows with keyWindows, src/app/case-work/query-plan.ts).
+   */
+  entriesForVersion(documentId: string, version: VersionLabel, windows: readonly KeyWindow[]): Promise<ReadingEntry[]>;
   entriesForPerson(personId: string): Promise<ReadingEntry[]>;
   /** Every entry (5,000 a page): the digest's one read. */
   allEntries(): Promise<ReadingEntry[]>;
@@ -124,7 +139,8 @@ export interface ReadingStore {
   confirm(record: ReadingConfirmationRecord): Promise<{ record: ReadingConfirmationRecord; created: boolean }>;
   /** Many confirmations in $batch, each once (imports and the demo). */
   importConfirmations(records: readonly ReadingConfirmationRecord[]): Promise<EntriesOutcome>;
-  confirmationsForDocument(documentId: string): Promise<ReadingConfirmationRecord[]>;
+  /** The confirmations of one document version for the people in `windows` (as entriesForVersion). */
+  confirmationsForVersion(documentId: string, version: VersionLabel, windows: readonly KeyWindow[]): Promise<ReadingConfirmationRecord[]>;
   confirmationsForPerson(personId: string): Promise<ReadingConfirmationRecord[]>;
   allConfirmations(): Promise<ReadingConfirmationRecord[]>;
   /**

@@ -5,18 +5,30 @@
 // (Storage Queue messages are at most 64 KB) and holds no text people wrote.
 import type { CalendarDate } from '../../domain/index.js';
 
-export type SendJob = {
+export type SendJob = ChannelDigestJob | ReadingDigestJob;
+
+export interface ChannelDigestJob {
   /** One leader channel's digest of the day: overdue measures, reviews and risk deadlines in its scope. */
   readonly type: 'channelDigest';
   /** The Teams channel id (the conversation the card is posted in). */
   readonly channelId: string;
   /** The Oslo date of the run: with the channel, the job's idempotency key. */
   readonly date: CalendarDate;
-};
+}
 
-/** The idempotency key of a job: a second job with the same key sends nothing (DeliveryLog). */
+/**
+ * The day's reading digest (issue 8): one message to each person with something new to read. A job on the same queue
+ * as the channel digests, so that the one instance consuming it sends both through one pacer, within one budget.
+ */
+export interface ReadingDigestJob {
+  readonly type: 'readingDigest';
+  /** The Oslo date of the run (the run itself is claimed in 'Lesevarsler', so a second job sends nothing twice). */
+  readonly date: CalendarDate;
+}
+
+/** The idempotency key of a job: a second job with the same key sends nothing (DeliveryLog, 'Lesevarsler'). */
 export function sendJobKey(job: SendJob): string {
-  return `${job.type}|${job.date}|${job.channelId}`;
+  return job.type === 'channelDigest' ? `${job.type}|${job.date}|${job.channelId}` : `${job.type}|${job.date}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // What the procedure use cases share: their stores, the organisation, the bot's messenger, configuration, the clock.
 import { randomUUID } from 'node:crypto';
 import type { OrgUnits, Person } from '../../domain/index.js';
-import type { ConversationReferenceStore, MeasureRepository, Messenger, OrganisationRepository, ProcedureLibrary, ReadingStore, SelfAssessmentStore } from '../ports/index.js';
+import type { ConversationReferenceStore, MeasureRepository, MessageRef, Messenger, OrganisationRepository, OutgoingMessage, ProcedureLibrary, ReadingStore, SelfAssessmentStore } from '../ports/index.js';
 
 export interface ProcedureConfig {
   /** The tab: documents at `${tabBaseUrl}/prosedyrer/{id}`, the reading list at `/leseliste`, search at `/prosedyrer?q=`. */
@@ -24,6 +24,12 @@ export interface ProcedureDeps {
   /** Cached units and people (the bot's and the API's OrgLookups). */
   readonly org: { units(): Promise<OrgUnits>; person(id: string): Promise<Person | null> };
   readonly messenger: Messenger;
+  /**
+   * How the daily digest's messages go out: the app's one paced sender (src/app/sending), which the leader channels'
+   * reminder digest uses too, so that together they stay within Teams' limits (30 a second for the app) instead of each
+   * taking its own share. Without it (tests of this module alone) the digest paces itself at `sendsPerSecond`.
+   */
+  readonly digestSender?: (personId: string, message: OutgoingMessage) => Promise<MessageRef | null>;
   /** To read every person's chat reference before a digest (one paged read instead of one per person). */
   readonly references?: Pick<ConversationReferenceStore, 'preloadPeople'>;
   readonly config: ProcedureConfig;

@@ -23,7 +23,7 @@ export interface ProcedureModule {
   readonly chat: ProcedureChat;
   readonly index: ProcedureIndex;
   readonly context: ProcedureContext;
-  /** For the scheduler (a later issue): one digest a day per person. */
+  /** One digest a day per person; run daily as a job on the reminders' send queue (src/server/compose-reminders.ts). */
   sendReadingDigests(now: Date): Promise<DigestOutcome>;
   /** Starts the index's first read and its 30-second delta rounds. */
   start(): void;

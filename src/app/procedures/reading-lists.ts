@@ -6,8 +6,9 @@
 // later substantive approval (a new entry) needs a new confirmation, and a non-substantive one (no new entry) does not.
 // Only the version in force can be confirmed: a card from before a new approval is refused with a clear message.
 //
-// The digest is one message a day per person, never one per document: `sendReadingDigests(now)` (called by the
-// scheduler, a later issue) claims the day's run in SharePoint (one instance sends; another takes over a run that
+// The digest is one message a day per person, never one per document: `sendReadingDigests(now)` (run at the reminder
+// time by the daily scheduler, as a job on the reminders' send queue, its sends through the same pacer as theirs:
+// src/server/compose-reminders.ts) claims the day's run in SharePoint (one instance sends; another takes over a run that
 // stopped), sends each person with something new since the last run one card listing everything still unread, paced
 // under Teams' limits, and records how far it got every 25 people, so a restart goes on where it stopped.
 import {
@@ -28,6 +29,7 @@ import {
 import { readingDigestCard, type ReadingCardItem } from '../../cards/index.js';
 import type { CardJson } from '../conversation/types.js';
 import type { EntriesOutcome, OrganisationRepository, ReadingConfirmationRecord, ReadingEntry, UpsertResult } from '../ports/index.js';
+import { keyWindows } from '../case-work/query-plan.js';
 import type { ProcedureContext } from './context.js';
 import { ProcedureFailure, failureOf, forbidden, notFound } from './errors.js';
 import { paced } from './pacing.js';
@@ -67,6 +69,17 @@ export interface DigestOutcome {
   /** People with something new since the last run. */
   readonly people: number;
   readonly seconds: number;
+}
+
+/** Every item's outcome, all started at once (the sender they go through decides when each is sent). */
+async function settled<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<({ ok: true; value: R } | { ok: false; error: unknown })[]> {
+  return Promise.all(items.map(async (item) => {
+    try {
+      return { ok: true as const, value: await work(item) };
+    } catch (error) {
+      return { ok: false as const, error };
+    }
+  }));
 }
 
 const percent = (confirmed: number, required: number): number | null => (required === 0 ? null : Math.round((confirmed / required) * 1000) / 10);
@@ -189,11 +202,12 @@ export class ReadingLists {
     if (!stored || !mayView(viewer, stored.value, units)) throw notFound();
     const doc = stored.value;
     const unit = this.unitFor(viewer, unitId, units);
-    const [people, confirmations, entries] = await Promise.all([this.ctx.people(), this.ctx.deps.reading.confirmationsForDocument(doc.id), this.ctx.deps.reading.entriesForDocument(doc.id)]);
     const readingVersion = doc.readingVersion ?? doc.approvedVersion;
     if (readingVersion === null || !isInForce(doc)) throw new ProcedureFailure('invalidState', 'Dokumentet har ingen godkjent versjon i kraft, så ingen skal ha lest det.');
+    const audience = (await this.ctx.people()).filter((p) => appliesToPerson(doc, p, units));
+    const { confirmations, entries } = await this.rowsOf(doc, readingVersion, audience);
     const confirmedBy = confirmedPeople(confirmations, readingVersion);
-    const required = people.filter((p) => isWithin(p.unitId, unit, units) && appliesToPerson(doc, p, units));
+    const required = audience.filter((p) => isWithin(p.unitId, unit, units));
     const figures = (ps: readonly Person[]): CoverageFigures => {
       const confirmed = ps.filter((p) => confirmedBy.has(p.id)).length;
       return { required: ps.length, confirmed, percent: percent(confirmed, ps.length) };
@@ -209,6 +223,24 @@ export class ReadingLists {
       .map((person) => ({ person, assignedAt: assigned.get(person.id) ?? doc.approvedAt ?? '' }))
       .sort((a, b) => a.person.name.localeCompare(b.person.name, 'nb'));
     return { doc, readingVersion, unitId: unit, ...figures(required), byUnit, notConfirmed };
+  }
+
+  /**
+   * The entries and confirmations of every version from `readingVersion` on (those a confirmation can cover it with),
+   * read in windows of the audience's person ids (keyWindows): a document for every employee of the 60,000-employee
+   * demo is 15 windows a version and list, where `DocumentId eq` would be refused.
+   */
+  private async rowsOf(doc: ProcedureDocument, readingVersion: string, audience: readonly Person[]): Promise<{ entries: ReadingEntry[]; confirmations: ReadingConfirmationRecord[] }> {
+    const windows = keyWindows(audience.map((p) => p.id));
+    const versions = [...new Set([readingVersion, doc.approvedVersion, ...doc.approvals.map((a) => (a.outcome === 'approved' ? a.publishedVersion : null))])].filter(
+      (v): v is string => v !== null && confirmationCovers(v, readingVersion),
+    );
+    const store = this.ctx.deps.reading;
+    const [entries, confirmations] = await Promise.all([
+      Promise.all(versions.map((v) => store.entriesForVersion(doc.id, v, windows))),
+      Promise.all(versions.map((v) => store.confirmationsForVersion(doc.id, v, windows))),
+    ]);
+    return { entries: entries.flat(), confirmations: confirmations.flat() };
   }
 
   /** Every document in force that applies to someone in the unit, with the unit's coverage; lowest first. */
@@ -321,16 +353,19 @@ export class ReadingLists {
     });
     const pending = run.sentThrough === null ? recipients : recipients.filter((r) => r.personId > (run.sentThrough as string));
     const todo = reachable ? pending.filter((r) => reachable.has(r.personId)) : pending;
+    const sender = this.ctx.deps.digestSender;
     let sent = 0;
     let unreachable = pending.length - todo.length;
     let failed = 0;
     for (let at = 0; at < todo.length; at += PROGRESS_EVERY) {
       const chunk = todo.slice(at, at + PROGRESS_EVERY);
-      const results = await paced(chunk, this.paceOptions(), (r) => {
+      const send = (r: (typeof chunk)[number]) => {
         const items = r.open.sort((a, b) => Number(r.fresh.has(b.doc.id)) - Number(r.fresh.has(a.doc.id)) || a.assignedAt.localeCompare(b.assignedAt)).map((i) => this.cardItem(i, units, r.fresh.has(i.doc.id)));
         const card = readingDigestCard({ locale: 'nb-NO', variant: 'digest', items, openCount: r.open.length, listUrl: this.ctx.readingListUrl() });
-        return this.ctx.deps.messenger.sendToPerson(r.personId, { card });
-      });
+        return sender ? sender(r.personId, { card }) : this.ctx.deps.messenger.sendToPerson(r.personId, { card });
+      };
+      // The shared sender paces every send of the app together; alone, the digest paces itself.
+      const results = sender ? await settled(chunk, send) : await paced(chunk, this.paceOptions(), send);
       for (const r of results) {
         if (!r.ok) failed++;
         else if (r.value === null) unreachable++;
@@ -358,9 +393,11 @@ export class ReadingLists {
     const since = new Date(Date.parse(from) - 24 * 3_600_000).toISOString();
     const recent = this.index.all().filter((d) => isInForce(d) && d.approvals[0]?.outcome === 'approved' && d.approvals[0].substantive && d.approvals[0].at > since);
     for (const doc of recent) {
-      const [units, people, existing] = await Promise.all([this.ctx.deps.org.units(), this.ctx.people(), this.ctx.deps.reading.entriesForDocument(doc.id)]);
-      const have = new Set(existing.filter((e) => e.version === doc.approvedVersion).map((e) => e.personId));
-      const missing = people.filter((p) => appliesToPerson(doc, p, units) && !have.has(p.id));
+      const [units, people] = await Promise.all([this.ctx.deps.org.units(), this.ctx.people()]);
+      const audience = people.filter((p) => appliesToPerson(doc, p, units));
+      const existing = await this.ctx.deps.reading.entriesForVersion(doc.id, doc.approvedVersion as string, keyWindows(audience.map((p) => p.id)));
+      const have = new Set(existing.map((e) => e.personId));
+      const missing = audience.filter((p) => !have.has(p.id));
       if (missing.length === 0) continue;
       const assignedAt = doc.approvedAt ?? this.ctx.now().toISOString();
       await this.ctx.deps.reading.addEntries(missing.map((p) => ({ documentId: doc.id, version: doc.approvedVersion as string, personId: p.id, unitId: p.unitId, assignedAt, reason: 'approved' as const })));

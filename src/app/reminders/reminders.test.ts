@@ -32,6 +32,7 @@ function instance(name: string, clock: { now: number }, deliveries: InMemoryDeli
   const sent: string[] = [];
   let n = 0;
   const messenger: PacedMessenger = {
+    sendToPerson: async () => null,
     sendToChannel: async (channelId, m) => {
       const part = /"Del (\d) av (\d)"/.exec(JSON.stringify(m))?.[1] ?? '?';
       try {

@@ -15,8 +15,9 @@ import { type Measure, type OrgUnits, type Person, addDays, changeMeasureStatus,
 import { type DigestFrame, type DigestLine, type DigestTotals, type PackOptions, REMINDER_VERBS, packDigest, reminderDigestCard } from '../../cards/reminder-digest-card.js';
 import { rt } from '../../cards/reminder-strings.js';
 import { canCompleteMeasure } from '../action-list/action-list.js';
+import { PlannedMeasures, type PlannedMeasuresDeps } from '../case-work/query-plan-measures.js';
 import type { CardJson, Incoming, Reply } from '../conversation/types.js';
-import { ConcurrencyConflict, type DeliveryLog, type DeviationRepository, type MeasureRepository, type MessageRef, type SendJob, type SendQueue, type Stored, sendJobKey } from '../ports/index.js';
+import { type ChannelDigestJob, ConcurrencyConflict, type DeliveryLog, type DeviationRepository, type MeasureRepository, type MessageRef, type SendJob, type SendQueue, sendJobKey } from '../ports/index.js';
 import { ChannelGone, type PacedMessenger, channelOfConversation } from '../sending/paced-messenger.js';
 import { changeMeasureDeadline } from './measure-deadline.js';
 import { type CaseFactsForChannel, type ChannelDigest, type ReviewDue, type RiskDeadline, planDigests } from './plan.js';
@@ -32,6 +33,8 @@ export interface ReminderDeps {
   /** Notes that Teams refused the bot in a channel (403/404), so the tab can say so (the committees' channel catalogue). */
   readonly markChannelRemoved?: (channelId: string, at: string) => Promise<void>;
   readonly measures: MeasureRepository;
+  /** Counts for planning the overdue query under SharePoint's list view threshold (case-work/query-plan-measures.ts). */
+  readonly measureIndex?: PlannedMeasuresDeps['measureIndex'];
   /** What the case index knows of an ordinary case; cases it does not hold are read by id. */
   readonly caseIndex: { get(deviationId: string): CaseFactsForChannel | undefined };
   readonly deviations: Pick<DeviationRepository, 'getMany'>;
@@ -146,13 +149,18 @@ export class Reminders {
   /** Deliveries in hand here, by job key: the same job twice at once (the admin run during the scheduled one) sends once. */
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly instanceId: string;
+  private readonly planned: PlannedMeasures;
 
   constructor(private readonly deps: ReminderDeps) {
     this.instanceId = deps.instanceId ?? `i-${Math.random().toString(36).slice(2, 10)}`;
+    this.planned = new PlannedMeasures({ measures: deps.measures, ...(deps.measureIndex ? { measureIndex: deps.measureIndex } : {}) });
   }
 
   /** The queue's handler; compose starts the queue with it. */
-  readonly handle = (job: SendJob): Promise<void> => this.deliver(job);
+  readonly handle = (job: SendJob): Promise<void> => {
+    if (job.type !== 'channelDigest') throw new Error(`The reminders do not handle ${job.type} jobs.`);
+    return this.deliver(job);
+  };
 
   /**
    * The day's run: works out every channel's digest, queues one job per channel and waits until the queue has handled
@@ -171,7 +179,7 @@ export class Reminders {
       const ids = [...digests.keys()];
       for (let at = 0; at < ids.length; at += 16) await Promise.all(ids.slice(at, at + 16).map((id) => warm(id).catch(() => undefined)));
     }
-    await this.deps.queue.enqueue([...digests.keys()].map((channelId): SendJob => ({ type: 'channelDigest', channelId, date })));
+    await this.deps.queue.enqueue([...digests.keys()].map((channelId): ChannelDigestJob => ({ type: 'channelDigest', channelId, date })));
     this.event('reminders.queued', { date, channels: digests.size });
     await this.deps.queue.idle();
     const keep = this.deps.keepDays ?? 30;
@@ -206,7 +214,7 @@ export class Reminders {
   }
 
   /** One channel's digest of one day: claimed, sent part by part, recorded. */
-  async deliver(job: SendJob): Promise<void> {
+  async deliver(job: ChannelDigestJob): Promise<void> {
     const key = sendJobKey(job);
     const running = this.inFlight.get(key);
     if (running) {
@@ -219,7 +227,7 @@ export class Reminders {
     return attempt;
   }
 
-  private async deliverOnce(job: SendJob): Promise<void> {
+  private async deliverOnce(job: ChannelDigestJob): Promise<void> {
     const stats = this.statsOf(job.date);
     // A job that waited past midnight (a queue backlog, a restart) is yesterday's news: tomorrow's digest says it all.
     if (job.date !== toOsloDate(this.deps.now())) {
@@ -288,14 +296,14 @@ export class Reminders {
     stats.sent++;
   }
 
-  private async save(job: SendJob, record: DigestRecord, etag: string): Promise<string> {
+  private async save(job: ChannelDigestJob, record: DigestRecord, etag: string): Promise<string> {
     const next = await this.deps.deliveries.replace(job.date, job.channelId, record, etag);
     // Someone took the record over (this process was too slow for its claim): stop; they send what is missing.
     if (next === null) throw new ClaimedElsewhere(1000);
     return next;
   }
 
-  private newRecord(job: SendJob, digest: ChannelDigest): DigestRecord {
+  private newRecord(job: ChannelDigestJob, digest: ChannelDigest): DigestRecord {
     const frame: DigestFrame = { locale: DEFAULT_LOCALE, channelId: job.channelId, unitName: digest.unitName, date: job.date, totals: digest.totals, links: this.links() };
     const { parts, overflow } = packDigest(frame, digest.lines, this.deps.pack);
     return {
@@ -376,7 +384,7 @@ export class Reminders {
     }
     if (channels.size === 0) return new Map();
     const [overdue, reviews, risk] = await Promise.all([
-      this.overdueMeasures(today),
+      this.overdueMeasures(today, units),
       this.deps.reviewsDue ? this.deps.reviewsDue(now) : Promise.resolve([]),
       this.deps.riskDeadlines ? this.deps.riskDeadlines(now, this.deps.riskHorizonDays ?? 7) : Promise.resolve([]),
     ]);
@@ -396,17 +404,17 @@ export class Reminders {
     });
   }
 
-  private async overdueMeasures(today: string): Promise<Measure[]> {
+  /**
+   * Every overdue measure in the municipality, read once for all channels. "Active and due before today" leads with a
+   * condition that selects most of a large action list, which SharePoint refuses: planned like the action list's own
+   * queries, it is read window by window of Deadline when nothing narrower can lead.
+   */
+  private async overdueMeasures(today: string, units: OrgUnits): Promise<Measure[]> {
     const out: Measure[] = [];
-    let continuation: string | null = null;
-    do {
-      const page: { items: readonly Stored<Measure>[]; continuation: string | null } = await this.deps.measures.query(
-        { scope: { type: 'all' }, statuses: ['open', 'inProgress'], deadlineBefore: today },
-        { pageSize: 1000, continuation },
-      );
-      for (const s of page.items) if (isActive(s.value) && s.value.deadline < today) out.push(s.value);
-      continuation = page.continuation;
-    } while (continuation !== null);
+    await this.planned.each({ scope: { type: 'all' }, statuses: ['open', 'inProgress'], deadlineBefore: today }, units, 1000, (rows) => {
+      for (const s of rows) if (isActive(s.value) && s.value.deadline < today) out.push(s.value);
+      return true;
+    });
     return out;
   }
 

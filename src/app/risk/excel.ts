@@ -8,45 +8,16 @@
 // levels whole numbers 1–5 (or the words svært lav … svært høy), yes/no cells Ja/Nei, no formulas, no error values.
 // Every problem is reported with its row and column in Norwegian; the caller imports nothing while there is one.
 import ExcelJS from 'exceljs';
-import { RISK_CONSEQUENCE_TYPES, isCalendarDate, riskColour, riskScore, type RiskAssessment, type RiskColour, type RiskConsequenceType, type RiskItem, type RiskThresholds } from '../../domain/index.js';
+import { RISK_CONSEQUENCE_TYPES, RISK_FORM_COLUMNS, isCalendarDate, riskColour, riskScore, type RiskAssessment, type RiskColour, type RiskConsequenceType, type RiskFormColumn, type RiskItem, type RiskThresholds } from '../../domain/index.js';
 import type { ImportRowError } from './views.js';
 import type { RiskItemInput } from './risk-work.js';
 
 export const RISK_SHEET = 'Risikovurdering';
 
-/** The form's columns in order, after the hidden 'Id' (the same list as the API contract's RISK_FORM_COLUMNS). */
-export const FORM_COLUMNS = [
-  'Hva skal vurderes?',
-  'Hva kan gå galt?',
-  'Menneskelig skade',
-  'Materiell skade',
-  'Økonomisk tap',
-  'Skade på miljø eller omgivelser',
-  'Omdømmetap',
-  'Personvern/GDPR',
-  'Dårlig etikk og korrupsjon',
-  'Sannsynlighet',
-  'Konsekvens',
-  'Risiko',
-  'Lovbrudd?',
-  'Hva er gjort for å unngå at det går galt?',
-  'Har vi gjort nok?',
-  'Sannsynlighet etter tiltak',
-  'Konsekvens etter tiltak',
-  'Restrisiko',
-  'Er restrisikoen akseptabel?',
-  'Tiltak – hva skal gjøres?',
-  'Ansvar',
-  'Frist',
-  'Tiltak ok?',
-  'Må meldes til KLG?',
-] as const;
-
-type FormColumn = (typeof FORM_COLUMNS)[number];
 const ID_HEADING = 'Id';
 /** Column number (1-based) of each heading: 'Id' is column 1. */
-const COL: Readonly<Record<FormColumn, number>> = Object.fromEntries(FORM_COLUMNS.map((h, i) => [h, i + 2])) as Record<FormColumn, number>;
-const CONSEQUENCE_COLUMNS: readonly [RiskConsequenceType, FormColumn][] = RISK_CONSEQUENCE_TYPES.map((t, i) => [t, FORM_COLUMNS[2 + i] as FormColumn]);
+const COL: Readonly<Record<RiskFormColumn, number>> = Object.fromEntries(RISK_FORM_COLUMNS.map((h, i) => [h, i + 2])) as Record<RiskFormColumn, number>;
+const CONSEQUENCE_COLUMNS: readonly [RiskConsequenceType, RiskFormColumn][] = RISK_CONSEQUENCE_TYPES.map((t, i) => [t, RISK_FORM_COLUMNS[2 + i] as RiskFormColumn]);
 
 export const LEVEL_WORDS = ['svært lav', 'lav', 'middels', 'høy', 'svært høy'] as const;
 const FILL: Readonly<Record<RiskColour, string>> = { red: 'FFFF7C80', yellow: 'FFFFEB84', green: 'FFA9D08E' };
@@ -102,7 +73,7 @@ export async function riskWorkbook(input: ExportInput): Promise<Buffer> {
     ws.getCell(i + 2, 2).value = value;
   });
   // The form's group headings above the columns (seed 000).
-  const groups: [FormColumn, FormColumn, string][] = [
+  const groups: [RiskFormColumn, RiskFormColumn, string][] = [
     ['Menneskelig skade', 'Dårlig etikk og korrupsjon', 'Hvor galt kan det gå?'],
     ['Sannsynlighet', 'Risiko', 'Rød: høy risiko, må håndteres. Gul: middels, burde håndteres. Grønn: lav.'],
     ['Hva er gjort for å unngå at det går galt?', 'Er restrisikoen akseptabel?', 'Videre vurderinger'],
@@ -117,18 +88,18 @@ export async function riskWorkbook(input: ExportInput): Promise<Buffer> {
     cell.alignment = { wrapText: true, vertical: 'top' };
   }
   const header = ws.getRow(6);
-  header.values = [ID_HEADING, ...FORM_COLUMNS];
+  header.values = [ID_HEADING, ...RISK_FORM_COLUMNS];
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
   header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }));
   ws.getColumn(1).hidden = true;
   ws.getColumn(1).width = 38;
-  for (const h of FORM_COLUMNS) ws.getColumn(COL[h]).width = h.length > 20 || h.startsWith('Hva') || h.startsWith('Tiltak') ? 36 : 12;
+  for (const h of RISK_FORM_COLUMNS) ws.getColumn(COL[h]).width = h.length > 20 || h.startsWith('Hva') || h.startsWith('Tiltak') ? 36 : 12;
 
   const t = input.thresholds;
   input.rows.forEach(({ item, measures }, i) => {
     const r = ws.getRow(7 + i);
-    const set = (h: FormColumn, v: string | number | null) => {
+    const set = (h: RiskFormColumn, v: string | number | null) => {
       r.getCell(COL[h]).value = v === '' ? null : v;
     };
     r.getCell(1).value = item.id;
@@ -225,7 +196,7 @@ export async function readRiskWorkbook(bytes: Uint8Array): Promise<ImportedSheet
     return { rows: [], errors: [{ row: 0, column: null, message: 'Fant ikke overskriftene i ROS-skjemaet (kolonne B skal være «Hva skal vurderes?»). Bruk skjemaet som lastes ned fra Varde.' }] };
   }
   const errors: ImportRowError[] = [];
-  const headings = [ID_HEADING, ...FORM_COLUMNS];
+  const headings = [ID_HEADING, ...RISK_FORM_COLUMNS];
   headings.forEach((h, i) => {
     const found = textOf(ws.getCell(headerRow, i + 1).value);
     if (norm(found) !== norm(h)) errors.push({ row: headerRow, column: h, message: `Kolonne ${columnLetter(i + 1)} skal ha overskriften «${h}», men har «${found}». Ikke flytt, fjern eller legg til kolonner.` });
@@ -262,8 +233,8 @@ export async function readRiskWorkbook(bytes: Uint8Array): Promise<ImportedSheet
       else if (text !== '') rowErrors.push({ row: r, column: null, message: `Cellen ${columnLetter(c)}${r} ligger utenfor skjemaets kolonner.` });
     }
     if (empty) continue;
-    const get = (h: FormColumn) => raw.get(h) ?? '';
-    const err = (column: FormColumn, message: string) => {
+    const get = (h: RiskFormColumn) => raw.get(h) ?? '';
+    const err = (column: RiskFormColumn, message: string) => {
       if (!broken.has(column)) rowErrors.push({ row: r, column, message });
     };
 
@@ -286,7 +257,7 @@ export async function readRiskWorkbook(bytes: Uint8Array): Promise<ImportedSheet
       if (v === undefined) err(h, `Skriv «x» (eller «Ja») hvis konsekvensen gjelder, ellers la cellen stå tom; ikke «${get(h)}».`);
       else if (v) consequenceTypes.push(type);
     }
-    const level = (h: FormColumn, required: boolean): number | null => {
+    const level = (h: RiskFormColumn, required: boolean): number | null => {
       const text = get(h).trim();
       if (text === '') {
         if (required) err(h, `Fyll ut ${h.toLowerCase()} (1–5).`);
@@ -303,7 +274,7 @@ export async function readRiskWorkbook(bytes: Uint8Array): Promise<ImportedSheet
     const rlText = get('Sannsynlighet etter tiltak').trim();
     const rcText = get('Konsekvens etter tiltak').trim();
     if ((rlText === '') !== (rcText === '')) err(rlText === '' ? 'Sannsynlighet etter tiltak' : 'Konsekvens etter tiltak', 'Fyll ut både sannsynlighet og konsekvens etter tiltak (eller ingen av dem).');
-    const yes = (h: FormColumn): boolean | null | undefined => {
+    const yes = (h: RiskFormColumn): boolean | null | undefined => {
       const v = readYesNo(get(h));
       if (v === undefined) err(h, `Skriv «Ja» eller «Nei» (eller la cellen stå tom), ikke «${get(h)}».`);
       return v;

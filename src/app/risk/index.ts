@@ -1,6 +1,6 @@
 // Risk work (ROS, issue 7): assessments, rows, the yearly round, the heat map, Excel, over the delta-synced risk index.
 export { RiskError, type FieldProblem, type RiskErrorCode } from './errors.js';
-export { AREA_NB, FORM_COLUMNS, LEVEL_WORDS, MAX_IMPORT_ROWS, RISK_SHEET, readRiskWorkbook, riskWorkbook } from './excel.js';
+export { AREA_NB, LEVEL_WORDS, MAX_IMPORT_ROWS, RISK_SHEET, readRiskWorkbook, riskWorkbook } from './excel.js';
 export { cellItems, heatMap, type CellQuery, type HeatMapQuery, type HeatMapResult } from './heat-map.js';
 export { RiskExcel, type ImportOutcome } from './risk-excel.js';
 export { SyncedRiskIndex, riskItemFact } from './risk-index.js';

@@ -1,9 +1,9 @@
 // Excel export and import of an assessment (excel.ts has the layout): export for anyone who may read it; import for
 // its editors, checking every row — the file's own problems, then the rows as the domain judges them, then each new
 // measure's owner and deadline — and storing nothing while any row is wrong.
-import { toOsloDate, type Person, type RiskItem } from '../../domain/index.js';
+import { toOsloDate, type Person, type RiskFormColumn, type RiskItem } from '../../domain/index.js';
 import { RiskError } from './errors.js';
-import { FORM_COLUMNS, readRiskWorkbook, riskWorkbook, type ExportMeasure } from './excel.js';
+import { readRiskWorkbook, riskWorkbook, type ExportMeasure } from './excel.js';
 import type { RiskWork } from './risk-work.js';
 import type { ImportRowError } from './views.js';
 
@@ -16,7 +16,7 @@ export interface ImportOutcome {
 }
 
 /** The form's heading of an input field, for messages per cell. */
-const COLUMN_OF: Readonly<Record<string, (typeof FORM_COLUMNS)[number]>> = {
+const COLUMN_OF: Readonly<Record<string, RiskFormColumn>> = {
   process: 'Hva skal vurderes?',
   whatCanGoWrong: 'Hva kan gå galt?',
   likelihood: 'Sannsynlighet',

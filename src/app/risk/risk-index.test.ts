@@ -1,7 +1,7 @@
 // Tests for the risk index: delta rounds and this instance's own writes land in one place, deletions by the store's
 // item id, rows grouped by assessment in the form's order, and the heat map over what it holds.
 import { describe, expect, it } from 'vitest';
-import { orgUnitsById, type RiskAssessment, type RiskItem } from '../../domain/index.js';
+import { newRiskAssessment, newRiskItem, orgUnitsById, type RiskAssessment, type RiskItem } from '../../domain/index.js';
 import { UNITS } from '../../domain/test-fixtures.js';
 import type { ChangeFeed, FeedRound, RiskItemFact } from '../ports/index.js';
 import { cellItems, heatMap } from './heat-map.js';
@@ -22,43 +22,24 @@ function feedOf<T>(rounds: FeedRound<T>[]): ChangeFeed<T> & { calls: number } {
 }
 
 const assessment = (id: string, unitId: string, patch: Partial<RiskAssessment> = {}): RiskAssessment => ({
-  id,
-  title: id,
-  context: 'overall',
-  unitId,
-  responsibleId: 'vl',
-  participantIds: [],
-  date: '2026-12-01',
-  createdAt: '2026-12-01T08:00:00.000Z',
-  year: 2027,
-  status: 'draft',
-  roundId: null,
-  submittedAt: null,
-  compiledAt: null,
-  forwardedAt: null,
-  returnNote: null,
+  ...newRiskAssessment({ id, title: id, context: 'overall', unitId, responsibleId: 'vl', participantIds: [], date: '2026-12-01', createdAt: '2026-12-01T08:00:00.000Z', year: 2027, roundId: null }),
   ...patch,
 });
 
 let n = 0;
 const item = (assessmentId: string, unitId: string, l: number, c: number, patch: Partial<RiskItem> = {}): RiskItem => ({
-  id: `ri-${++n}`,
-  assessmentId,
-  unitId,
-  process: `Oppgave ${n}`,
-  whatCanGoWrong: 'Noe går galt',
-  consequenceTypes: [],
-  current: { likelihood: l as 1, consequence: c as 1 },
-  breachOfLaw: false,
-  existingMeasures: '',
-  residual: null,
-  residualAcceptable: null,
-  measureIds: [],
-  doneEnough: null,
-  reportToKlg: null,
-  deviationIds: [],
-  escalation: null,
-  position: n,
+  ...newRiskItem({
+    id: `ri-${++n}`,
+    assessmentId,
+    unitId,
+    process: `Oppgave ${n}`,
+    whatCanGoWrong: 'Noe går galt',
+    consequenceTypes: [],
+    current: { likelihood: l as 1, consequence: c as 1 },
+    breachOfLaw: false,
+    existingMeasures: '',
+    position: n,
+  }),
   ...patch,
 });
 

@@ -3,7 +3,7 @@
 //
 // Every read and write goes through the access rules in src/domain/risk-steps.ts; the assessment's status is read
 // from SharePoint on every write (not from the index, which may be a round behind). Rows carry their own ETag.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_RISK_THRESHOLDS,
   RISK_CONSEQUENCE_TYPES,
@@ -19,6 +19,8 @@ import {
   createMeasure,
   isRiskLevel,
   mustReportToKlg,
+  newRiskAssessment,
+  newRiskItem,
   osloYear,
   requiresMeasure,
   riskColour,
@@ -26,6 +28,7 @@ import {
   riskEscalationProposal,
   riskItemProblems,
   riskScore,
+  roundAssessmentId,
   routeOf,
   toOsloDate,
   unitChain,
@@ -162,11 +165,8 @@ export function fieldOf(e: DomainError): string {
   }
 }
 
-/** Ids the app makes fit the 64-character key columns; a long unit id is hashed into its round assessment's id. */
-export function roundAssessmentId(roundId: string, unitId: string): string {
-  const id = `ra-${roundId}-${unitId}`;
-  return id.length <= 64 ? id : `ra-${roundId}-#${createHash('sha256').update(unitId).digest('base64url').slice(0, 20)}`;
-}
+/** Where the round assessment's id is made (the domain's, shared with the demo). */
+export { roundAssessmentId };
 
 const emptyColours = (): Record<RiskColour, number> => ({ green: 0, yellow: 0, red: 0 });
 
@@ -402,7 +402,7 @@ export class RiskWork {
       source = (await this.deps.store.items(from.value.id)).map((s) => s.value);
     }
     const title = input.title?.trim() || (roundId !== null ? `Overordnet risikovurdering ${year} – ${unit.name}` : `Risikovurdering ${year} – ${unit.name}`);
-    const assessment: RiskAssessment = {
+    const assessment = newRiskAssessment({
       id: roundId !== null ? roundAssessmentId(roundId, unit.id) : this.newId(),
       title: title.length > FIELD_MAX ? `${title.slice(0, FIELD_MAX - 1)}…` : title,
       context: roundId !== null ? 'overall' : (input.area ?? 'overall'),
@@ -412,37 +412,27 @@ export class RiskWork {
       date: input.date ?? toOsloDate(now),
       createdAt: wholeSeconds(now),
       year,
-      status: 'draft',
       roundId,
-      submittedAt: null,
-      compiledAt: null,
-      forwardedAt: null,
-      returnNote: null,
-    };
+    });
     const stored = await this.deps.store.createAssessment(assessment);
     this.deps.index.noteAssessment(stored.value);
     if (source.length > 0) {
       const copies: RiskItem[] = source
         .sort((a, b) => a.position - b.position)
-        .map((s, position) => ({
-          id: this.newId(),
-          assessmentId: assessment.id,
-          unitId: unit.id,
-          process: s.process,
-          whatCanGoWrong: s.whatCanGoWrong,
-          consequenceTypes: s.consequenceTypes,
-          current: s.current,
-          breachOfLaw: s.breachOfLaw,
-          existingMeasures: s.existingMeasures,
-          residual: null,
-          residualAcceptable: null,
-          measureIds: [],
-          doneEnough: null,
-          reportToKlg: null,
-          deviationIds: [],
-          escalation: null,
-          position,
-        }));
+        .map((s, position) =>
+          newRiskItem({
+            id: this.newId(),
+            assessmentId: assessment.id,
+            unitId: unit.id,
+            process: s.process,
+            whatCanGoWrong: s.whatCanGoWrong,
+            consequenceTypes: s.consequenceTypes,
+            current: s.current,
+            breachOfLaw: s.breachOfLaw,
+            existingMeasures: s.existingMeasures,
+            position,
+          }),
+        );
       const result = await this.deps.store.createItems(copies);
       if (result.failed.length > 0) throw new Error(`${result.failed.length} copied rows could not be stored`);
       for (const c of copies) this.deps.index.noteItem(c);
@@ -638,7 +628,7 @@ export class RiskWork {
 
   /** A blank row of an assessment, for `applyInput`. */
   blankItem(a: RiskAssessment, position: number): RiskItem {
-    return {
+    return newRiskItem({
       id: this.newId(),
       assessmentId: a.id,
       unitId: a.unitId,
@@ -648,15 +638,8 @@ export class RiskWork {
       current: { likelihood: 1, consequence: 1 },
       breachOfLaw: false,
       existingMeasures: '',
-      residual: null,
-      residualAcceptable: null,
-      measureIds: [],
-      doneEnough: null,
-      reportToKlg: null,
-      deviationIds: [],
-      escalation: null,
       position,
-    };
+    });
   }
 
   async addItem(viewer: Person, assessmentId: string, input: RiskItemInput): Promise<ItemFile> {

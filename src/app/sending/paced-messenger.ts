@@ -69,6 +69,11 @@ export interface PacedMessengerOptions {
 export interface PacedMessenger {
   /** Posts in the channel; null when the bot has no reference for it (never added). Throws ChannelGone, SendThrottled. */
   sendToChannel(channelId: string, message: OutgoingMessage): Promise<MessageRef | null>;
+  /**
+   * Posts in a person's chat with the bot (the daily reading digest); null when the bot has none (not installed). A
+   * 403/404 is thrown as it came: a person is not a channel to mark.
+   */
+  sendToPerson(personId: string, message: OutgoingMessage): Promise<MessageRef | null>;
   updateCard(ref: MessageRef, card: CardJson): Promise<void>;
 }
 
@@ -108,6 +113,8 @@ export function createPacedMessenger(messenger: Messenger, pacer: Pacer, options
       await options.prepare?.(channelId).catch(() => undefined); // the send reads it again and reports what it finds
       return withRetries(channelId, true, () => messenger.sendToChannel(channelId, message));
     },
+    // Each person's chat is a conversation of its own; the key only has to differ from every channel's.
+    sendToPerson: (personId, message) => withRetries(`person:${personId}`, false, () => messenger.sendToPerson(personId, message)),
     // An update of a message in a conversation the bot left fails the same way; the caller decides what it means.
     updateCard: (ref, card) => withRetries(channelOfConversation(ref.conversationId), true, () => messenger.updateCard(ref, card)),
   };

@@ -11,7 +11,10 @@ const restError = (status: number, retryAfter?: string) =>
 function recordingMessenger(answer: (channelId: string, n: number) => Promise<MessageRef | null>) {
   const sends: { channelId: string; at: number }[] = [];
   const messenger: Messenger = {
-    sendToPerson: async () => null,
+    sendToPerson: async (personId) => {
+      sends.push({ channelId: `person:${personId}`, at: Date.now() });
+      return answer(`person:${personId}`, sends.length);
+    },
     sendToChannel: async (channelId) => {
       sends.push({ channelId, at: Date.now() });
       return answer(channelId, sends.length);
@@ -95,6 +98,22 @@ describe('the paced messenger', () => {
     await expect(createPacedMessenger(messenger, pacer()).sendToChannel('ch', { text: 'x' })).rejects.toMatchObject({ statusCode: 400 });
   });
 
+  it('a person’s chat (the reading digest) goes through the same pacer and retries; a 403 there is not a channel gone', async () => {
+    const waits: number[] = [];
+    const { messenger, sends } = recordingMessenger(async (_c, n) => {
+      if (n === 1) throw restError(429, '2');
+      if (n === 3) throw restError(403);
+      return { conversationId: 'a:1', activityId: `a${n}` };
+    });
+    const paced = createPacedMessenger(messenger, pacer(), { sleep: async (ms) => void waits.push(ms) });
+    expect(await paced.sendToPerson('p1', { text: 'x' })).toEqual({ conversationId: 'a:1', activityId: 'a2' });
+    expect(waits).toEqual([2000]);
+    const err = await paced.sendToPerson('p2', { text: 'x' }).catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(ChannelGone);
+    expect(err).toMatchObject({ statusCode: 403 });
+    expect(sends.map((x) => x.channelId)).toEqual(['person:p1', 'person:p1', 'person:p2']);
+  });
+
   it('reads the status and Retry-After of errors in the shapes the SDKs throw', () => {
     expect(connectorStatusOf(restError(429))).toBe(429);
     expect(connectorStatusOf(new Error('plain'))).toBeNull();
@@ -107,6 +126,7 @@ describe('the paced messenger', () => {
 
 describe('the in-process send queue', () => {
   const job = (channelId: string): SendJob => ({ type: 'channelDigest', channelId, date: '2026-11-24' });
+  const idOf = (j: SendJob) => (j.type === 'channelDigest' ? j.channelId : j.type);
 
   it('retries a failed job, dead-letters it after the last attempt (logged by code only), and carries on with the others', async () => {
     const events: { event: string; details?: Readonly<Record<string, unknown>> }[] = [];
@@ -117,13 +137,13 @@ describe('the in-process send queue', () => {
       retryDelayMs: 100,
       sleep: async (ms) => void waits.push(ms),
       log: (event, details) => events.push({ event, ...(details ? { details } : {}) }),
-      onDeadLetter: (j) => dead.push(j.channelId),
+      onDeadLetter: (j) => dead.push(idOf(j)),
     });
     const attempts = new Map<string, number>();
     queue.start(async (j, attempt) => {
-      attempts.set(j.channelId, attempt);
-      if (j.channelId === '19:bad@thread.tacv2') throw restError(429);
-      if (j.channelId === '19:flaky@thread.tacv2' && attempt === 1) throw new Error('once');
+      attempts.set(idOf(j), attempt);
+      if (idOf(j) === '19:bad@thread.tacv2') throw restError(429);
+      if (idOf(j) === '19:flaky@thread.tacv2' && attempt === 1) throw new Error('once');
     });
     await queue.enqueue([job('19:bad@thread.tacv2'), job('19:flaky@thread.tacv2'), job('19:fine@thread.tacv2')]);
     await queue.idle();

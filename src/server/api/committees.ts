@@ -237,6 +237,7 @@ export function createCommitteeWork(deps: ApiDeps): CommitteeWork {
     channels: stores.channels,
     measureLookup: stores.measures,
     measures: deps.repos.measures,
+    measureIndex: deps.measureIndex,
     caseIndex: deps.caseIndex,
     overdue: overdueCounter(deps),
     risks: riskSource(deps),

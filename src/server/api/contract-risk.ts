@@ -532,7 +532,7 @@ export interface RiskDueEntry {
 /**
  * GET /api/risk/assessments/:id/export.xlsx → the assessment in the municipal form's column layout
  * ('risikovurdering-<unit>-<year>.xlsx'): a header block, then one row per item with the columns in RISK_FORM_COLUMNS'
- * order (a hidden first column 'Id' carries the item id so an import updates rather than duplicates). Several measures
+ * order (src/domain/risk-form.ts; a hidden first column 'Id' carries the item id so an import updates rather than duplicates). Several measures
  * of one row are on separate lines within the Tiltak, Ansvar, Frist and Tiltak ok? cells.
  *
  * POST /api/risk/assessments/:id/import (body: the .xlsx file, Content-Type
@@ -561,33 +561,8 @@ export interface RiskImportRowError {
   message: string;
 }
 
-/** The form's columns in order (headings as in Tønsberg's form, seed 000), after the hidden 'Id'. */
-export const RISK_FORM_COLUMNS = [
-  'Hva skal vurderes?',
-  'Hva kan gå galt?',
-  'Menneskelig skade',
-  'Materiell skade',
-  'Økonomisk tap',
-  'Skade på miljø eller omgivelser',
-  'Omdømmetap',
-  'Personvern/GDPR',
-  'Dårlig etikk og korrupsjon',
-  'Sannsynlighet',
-  'Konsekvens',
-  'Risiko',
-  'Lovbrudd?',
-  'Hva er gjort for å unngå at det går galt?',
-  'Har vi gjort nok?',
-  'Sannsynlighet etter tiltak',
-  'Konsekvens etter tiltak',
-  'Restrisiko',
-  'Er restrisikoen akseptabel?',
-  'Tiltak – hva skal gjøres?',
-  'Ansvar',
-  'Frist',
-  'Tiltak ok?',
-  'Må meldes til KLG?',
-] as const;
+/** A heading of the form; the columns in order are RISK_FORM_COLUMNS in src/domain/risk-form.ts (values stay out of this types-only contract). */
+export type { RiskFormColumn } from '../../domain/index.js';
 
 /** Re-exported for the tab's convenience: the measure statuses a risk measure can have. */
 export type RiskMeasureStatus = MeasureStatus;

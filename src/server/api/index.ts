@@ -21,6 +21,7 @@ import { GraphNetworkError, GraphThrottledError } from '../../sharepoint/graph/i
 import { InvalidContinuationError, type SharePointRepositories } from '../../sharepoint/repositories/index.js';
 import type { VardeConfig } from '../config.js';
 import type { ApiEnv } from './context.js';
+import { withVerifiedTokens } from './verified-tokens.js';
 import type { Locale } from './contract.js';
 import { ApiProblem, DomainFailure, InvalidRequest, apiError, statusOfDomainError } from './errors.js';
 import { type LocalSignInDeps, localSignInRoutes } from './local-sign-in.js';
@@ -136,6 +137,7 @@ const MESSAGES: Partial<Record<UserTokenFailure, string>> = {
 
 /** Bearer header → token → viewer. Failures are 401 (403 for a valid stranger), with the reason code logged only. */
 function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
+  const tokens = withVerifiedTokens(deps.tokens);
   return async (c, next) => {
     if (PUBLIC.some((p) => p.test(c.req.path))) return next();
     const unauthenticated = (reason: UserTokenFailure | 'header', message = 'Innloggingen er ugyldig. Logg inn på nytt.') => {
@@ -147,7 +149,7 @@ function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
     if (header === undefined || header.trim() === '') return unauthenticated('missing', UNAUTHENTICATED);
     const token = bearerToken(header);
     if (!token) return unauthenticated('header');
-    const result = await deps.tokens.validate(token);
+    const result = await tokens.validate(token);
     if (!result.ok) {
       if (result.reason === 'keysUnavailable') {
         deps.log('api.keysUnavailable');

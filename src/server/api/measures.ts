@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type ActionItem, ActionList, type ActionListFilter, EXPORT_ROW_CAP, MEASURE_STATUS_NB, SOURCE_NB, actionListWorkbook } from '../../app/action-list/index.js';
-import { ConcurrencyConflict } from '../../app/ports/index.js';
+import { InvalidMeasureContinuation } from '../../app/case-work/query-plan-measures.js';
+import { ConcurrencyConflict, QueryTooBroad } from '../../app/ports/index.js';
 import { MEASURE_SOURCES, MEASURE_STATUSES, type Measure, type MeasureStatus, type OrgUnits, measureSourceId, toOsloDate } from '../../domain/index.js';
 import type { ApiEnv } from './context.js';
 import { viewerOf } from './context.js';
@@ -107,12 +108,26 @@ function describe(filter: ActionListFilter, units: OrgUnits): string[] {
   return out;
 }
 
+const TOO_BROAD_NOW = 'Utvalget er for stort for SharePoint akkurat nå. Prøv igjen om litt, eller velg en enhet, noen statuser eller en kilde.';
+
+/** The action list's planning failed after all: SharePoint refused the query (503), or the continuation is not ours (400). */
+async function planned<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof QueryTooBroad) throw new ApiProblem(503, 'unavailable', TOO_BROAD_NOW);
+    if (err instanceof InvalidMeasureContinuation) throw new InvalidRequest([{ field: 'continuation', message: 'Ugyldig fortsettelse; start fra første side.' }]);
+    throw err;
+  }
+}
+
 const CONFLICT = 'Tiltaket er endret av noen andre siden du åpnet det. Se endringen og prøv igjen.';
 
 export function measureRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const actions = new ActionList({
     measures: deps.repos.measures,
+    measureIndex: deps.measureIndex,
     units: () => deps.org.units(),
     peopleByIds: (ids) => deps.repos.organisation.peopleByIds(ids),
     caseIndex: deps.caseIndex,
@@ -125,7 +140,7 @@ export function measureRoutes(deps: ApiDeps): Hono<ApiEnv> {
   routes.get('/measures', async (c) => {
     const q = parseOr400(listQuery, c.req.query());
     const units = await deps.org.units();
-    const page = await actions.page(viewerOf(c).person, toFilter(q, units), { pageSize: q.pageSize, continuation: q.continuation ?? null });
+    const page = await planned(() => actions.page(viewerOf(c).person, toFilter(q, units), { pageSize: q.pageSize, continuation: q.continuation ?? null }));
     const body: MeasurePage = { items: page.items.map(itemView), continuation: page.continuation };
     c.header('Cache-Control', 'private, no-store');
     return c.json(body);
@@ -136,7 +151,7 @@ export function measureRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const units = await deps.org.units();
     const filter = toFilter(q, units);
     const now = deps.now();
-    const { items, capped } = await actions.all(viewerOf(c).person, filter, EXPORT_ROW_CAP);
+    const { items, capped } = await planned(() => actions.all(viewerOf(c).person, filter, EXPORT_ROW_CAP));
     const workbook = await actionListWorkbook(items, { generatedAt: now, filters: describe(filter, units), capped, cap: EXPORT_ROW_CAP });
     return c.body(new Uint8Array(workbook), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

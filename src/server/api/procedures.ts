@@ -14,6 +14,7 @@ import {
   ProcedureFailure,
   type ReadingItem,
   type SearchHit,
+  ownedWithin,
 } from '../../app/procedures/index.js';
 import {
   type DocumentSelfAssessment,
@@ -181,7 +182,7 @@ export function procedureRoutes(deps: ApiDeps & { procedures: ProcedureModule })
     const due = (await m.procedures.dueForReview(now, q.withinDays)).filter(({ doc }) =>
       q.scope === 'mine'
         ? doc.reviewerId === viewer.id || procedureApproverIds(doc, units).includes(viewer.id)
-        : visible.has(doc.ownerUnitId) && (q.unitId === undefined || ownedUnder(doc, q.unitId, units)),
+        : visible.has(doc.ownerUnitId) && (q.unitId === undefined || ownedWithin(doc, q.unitId, units)),
     );
     const names = await view.names(due.map((d) => d.doc.reviewerId));
     const body: ReviewDuePage = {
@@ -206,7 +207,7 @@ export function procedureRoutes(deps: ApiDeps & { procedures: ProcedureModule })
     if (!unitId || !visibleUnitIds(viewer, units).has(unitId)) throw new ProcedureFailure('forbidden', 'Oversikten er for ledere og kvalitetsrådgivere.');
     const now = deps.now();
     await m.index.fresh();
-    const owned = m.index.all().filter((d) => ownedUnder(d, unitId, units));
+    const owned = m.index.all().filter((d) => ownedWithin(d, unitId, units));
     const soon = new Date(now.getTime() + 30 * 86_400_000);
     const reading = await m.reading.overviewOf(unitId, units);
     const body: ProceduresOverview = {
@@ -587,17 +588,6 @@ async function fileOf(value: unknown, maxBytes: number): Promise<{ name: string;
   const name = value.name.normalize('NFC').trim();
   if (name.length === 0 || name.length > 200) throw new InvalidRequest([{ field: 'file', message: 'Filen må ha et navn (høyst 200 tegn).' }]);
   return { name, bytes: new Uint8Array(await value.arrayBuffer()) };
-}
-
-function ownedUnder(doc: ProcedureDocument, unitId: string, units: OrgUnits): boolean {
-  let at: string | null = doc.ownerUnitId;
-  const seen = new Set<string>();
-  while (at !== null && !seen.has(at)) {
-    if (at === unitId) return true;
-    seen.add(at);
-    at = units.get(at)?.parentId ?? null;
-  }
-  return false;
 }
 
 function topUnit(viewer: Person, units: OrgUnits): string | undefined {

@@ -20,13 +20,13 @@ import {
   type RoundFile,
   cellItems,
   factJudgement,
+  fieldOf,
   heatMap,
 } from '../../app/risk/index.js';
 import {
   RISK_ASSESSMENT_STATUSES,
   RISK_CONSEQUENCE_TYPES,
   canReadAssessment,
-  isCalendarDate,
   isOverdue,
   addDays,
   isTaskOverdue,
@@ -65,27 +65,18 @@ import type {
   RiskWorkPlanTask,
 } from './contract-risk.js';
 import { ApiProblem, InvalidRequest, apiError, jsonBody, parseOr400 } from './errors.js';
+import { calendarDate, parseQuery, text } from './input.js';
 import type { ApiDeps } from './index.js';
 import { measureView } from './measures.js';
 
 // ── Input ──────────────────────────────────────────────────────────────────────────────────────
 
+// Wider than input.ts's ID: a round assessment's id may hold a hashed unit id ('#' and base64url, roundAssessmentId).
 const ID = /^[A-Za-z0-9#_-]{1,64}$/;
 const id = (what: string) => z.string({ error: `${what} mangler.` }).regex(ID, { error: `${what} er ikke en gyldig id.` });
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `${what} må være tekst.` })
-    .max(max, { error: `${what} kan ha høyst ${max.toLocaleString('nb-NO')} tegn.` })
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1, { error: `${what} kan ikke være tom.` }));
+// Unlike input.ts's, not trimmed here: the use cases get the text as the risk routes have always passed it on.
 const optionalText = (what: string, max: number) => z.string({ error: `${what} må være tekst.` }).max(max, { error: `${what} kan ha høyst ${max.toLocaleString('nb-NO')} tegn.` });
-
-const calendarDate = (what: string) =>
-  z
-    .string({ error: `${what} må være en dato.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what} må være en dato på formen ÅÅÅÅ-MM-DD.` })
-    .refine(isCalendarDate, { error: `${what} er ikke en gyldig dato.` });
 
 const etag = z.string({ error: 'Versjonen (etag) mangler: last inn på nytt.' }).min(1, { error: 'Versjonen (etag) mangler: last inn på nytt.' }).max(200, { error: 'Versjonen (etag) er ugyldig.' });
 const year = z.coerce.number({ error: 'Året må være et tall.' }).int({ error: 'Året må være et helt tall.' }).min(2000, { error: 'Året må være 2000 eller senere.' }).max(2100, { error: 'Året må være 2100 eller tidligere.' });
@@ -213,16 +204,6 @@ const etagQuery = z.object({ etag });
 const caseQuery = z.object({ caseId: id('Saken') });
 const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false'], { error: 'dryRun må være true eller false.' }).optional() });
 
-/** A query string's problems named by parameter. */
-function parseQuery<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  try {
-    return parseOr400(schema, input);
-  } catch (err) {
-    if (err instanceof InvalidRequest) throw new InvalidRequest(err.details.map((d) => ({ ...d, field: d.field.split('.')[0] || d.field })));
-    throw err;
-  }
-}
-
 function param(c: Context<ApiEnv>, name: string, what: string): string {
   const value = c.req.param(name) ?? '';
   if (!ID.test(value)) throw new InvalidRequest([{ field: name, message: `${what} er ugyldig.` }]);
@@ -288,30 +269,12 @@ function itemView(f: ItemFile, l: Lookup, work: RiskWork): RiskItemView {
     reportToKlg: i.reportToKlg,
     mustReportToKlg: f.mustReportToKlg,
     requiresMeasure: f.requiresMeasure,
-    problems: f.problems.map((e) => ({ field: fieldOfProblem(e.code), message: e.message })),
+    problems: f.problems.map((e) => ({ field: fieldOf(e), message: e.message })),
     measures: f.measures.map((m) => measureOf(m, l)),
     deviations: f.deviations.map((d): RiskLinkedCase => ({ id: d.id, caseNumber: d.caseNumber, title: d.title, status: d.status, reportedAt: d.reportedAt })),
     escalation: i.escalation ? { itemId: i.id, agendaItemId: i.escalation.agendaItemId, committeeId: i.escalation.committeeId, committeeName: f.escalationCommitteeName ?? '', at: i.escalation.at } : null,
     etag: f.etag,
   };
-}
-
-function fieldOfProblem(code: string): string {
-  switch (code) {
-    case 'risk.processMissing':
-      return 'process';
-    case 'risk.hazardMissing':
-      return 'whatCanGoWrong';
-    case 'risk.measureMissing':
-      return 'measures';
-    case 'risk.residualMissing':
-      return 'residual';
-    case 'risk.acceptanceMissing':
-    case 'risk.redResidualAcceptable':
-      return 'residualAcceptable';
-    default:
-      return 'likelihood';
-  }
 }
 
 function summaryView(f: AssessmentSummaryFile, l: Lookup): RiskAssessmentSummary {

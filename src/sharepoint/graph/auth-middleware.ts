@@ -13,9 +13,19 @@ export class AuthMiddleware extends ChainLink {
     super();
   }
 
+  /** Our origin: the usual URL (built from the base URL) by its prefix, anything else parsed. */
+  private isOurs(url: string): boolean {
+    if (url.startsWith(`${this.origin}/`)) return true;
+    try {
+      return new URL(url).origin === this.origin;
+    } catch {
+      return false;
+    }
+  }
+
   async execute(context: Context): Promise<void> {
     // Asked per attempt: a retry after a long Retry-After must not carry an expired token (msal caches, so this is cheap).
-    if (new URL(requestUrl(context)).origin === this.origin) setHeader(context, 'Authorization', `Bearer ${await this.getToken()}`);
+    if (this.isOurs(requestUrl(context))) setHeader(context, 'Authorization', `Bearer ${await this.getToken()}`);
     await this.forward(context);
   }
 }

@@ -21,6 +21,24 @@ export class FetchMiddleware implements Middleware {
     const res = await this.fetchImpl(requestUrl(context), init);
     // Buffered: Graph's JSON answers are small (4 MB at most), and an unread body would hold its socket.
     const body = NO_BODY.has(res.status) ? null : await res.arrayBuffer();
-    context.response = new Response(body && body.byteLength > 0 ? body : null, { status: res.status, statusText: res.statusText, headers: res.headers });
+    // The bytes travel beside the Response, not as a stream inside it: a second stream over bytes already read cost
+    // more per page than the JSON parse (readers use answerText/answerBytes).
+    const response = new Response(null, { status: res.status, statusText: res.statusText, headers: res.headers });
+    if (body && body.byteLength > 0) BUFFERED.set(response, body);
+    context.response = response;
   }
+}
+
+const BUFFERED = new WeakMap<Response, ArrayBuffer>();
+const utf8 = new TextDecoder();
+
+/** The answer's bytes as FetchMiddleware read them (any other Response: read from its own body). */
+export async function answerBytes(res: Response): Promise<ArrayBuffer> {
+  return BUFFERED.get(res) ?? (await res.arrayBuffer());
+}
+
+/** The answer's text (UTF-8), as answerBytes. */
+export async function answerText(res: Response): Promise<string> {
+  const bytes = BUFFERED.get(res);
+  return bytes ? utf8.decode(bytes) : await res.text();
 }

@@ -10,7 +10,7 @@ import { AuthMiddleware } from './auth-middleware.js';
 import { type Clock, systemClock } from './clock.js';
 import { ConnectionRetryMiddleware } from './connection-retry-middleware.js';
 import { DecorateMiddleware, type UserAgentParts, userAgentString } from './decorate-middleware.js';
-import { type FetchLike, FetchMiddleware } from './fetch-middleware.js';
+import { type FetchLike, FetchMiddleware, answerBytes, answerText } from './fetch-middleware.js';
 import { errorFromResponse, pathForLogs, retryAfterSeconds } from './graph-error.js';
 import { RequestTrace } from './middleware.js';
 import type { ODataFilter } from './odata.js';
@@ -246,8 +246,8 @@ function headerIn(headers: unknown, name: string): string | undefined {
 }
 
 async function readBody(res: Response, type: 'json' | 'text' | 'arrayBuffer'): Promise<unknown> {
-  if (type === 'arrayBuffer') return res.arrayBuffer();
-  const text = await res.text();
+  if (type === 'arrayBuffer') return answerBytes(res);
+  const text = await answerText(res);
   if (type === 'text') return text;
   if (text === '') return undefined;
   const contentType = res.headers.get('content-type') ?? '';

@@ -5,6 +5,7 @@ import { ChainLink, traceOf } from './middleware.js';
 import type { ResourcePacer } from './pacer.js';
 import { requestMethod, requestUrl } from './request-info.js';
 import { resourceUnits } from './resource-units.js';
+import { answerText } from './fetch-middleware.js';
 
 export class PacerMiddleware extends ChainLink {
   constructor(private readonly pacer: ResourcePacer) {
@@ -42,10 +43,10 @@ export class PacerMiddleware extends ChainLink {
   }
 }
 
-/** SharePoint's resource-unit refusal is a 429 with code activityLimitReached; the answer is buffered, so a clone is cheap. */
+/** SharePoint's resource-unit refusal is a 429 with code activityLimitReached; the answer is buffered (FetchMiddleware). */
 async function isBudgetRefusal(res: Response): Promise<boolean> {
   try {
-    const body = (await res.clone().json()) as { error?: { code?: unknown } };
+    const body = JSON.parse(await answerText(res)) as { error?: { code?: unknown } };
     return body.error?.code === 'activityLimitReached';
   } catch {
     return false;

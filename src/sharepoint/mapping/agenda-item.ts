@@ -1,6 +1,6 @@
 // AgendaItem ↔ 'Saker': Title is the item's title; the source is kept whole as JSON, and as a filterable kind and id beside it.
 import { z } from 'zod';
-import type { AgendaItem, AgendaItemSource, AgendaItemStatus } from '../../domain/index.js';
+import { type AgendaItem, type AgendaItemSource, type AgendaItemStatus, measureSourceId } from '../../domain/index.js';
 import { type Fields, type RowSource, jsonText, oneOf, optionalText, readRow } from './fields.js';
 
 const STATUSES: readonly AgendaItemStatus[] = ['proposed', 'accepted', 'handled', 'postponed', 'withdrawn'];
@@ -20,12 +20,11 @@ function sourceKey(source: AgendaItemSource): string | null {
   switch (source.type) {
     case 'standing':
       return null;
+    // The sources a measure can have too: the same record ids.
     case 'deviation':
-      return source.deviationId;
     case 'riskItem':
-      return source.riskItemId;
     case 'audit':
-      return source.auditId;
+      return measureSourceId(source);
     case 'qualityIndicator':
       return source.indicatorId;
     case 'escalation':

@@ -1,7 +1,7 @@
 // Deviation ↔ fields: every field survives a round trip through SharePoint's shapes; a corrupt row names list and item.
 import { describe, expect, it } from 'vitest';
 import { deviation } from '../../domain/test-fixtures.js';
-import { DEVIATION_COLUMNS, deviationFromFields, deviationToFields } from './deviation.js';
+import { DEVIATION_COLUMNS, deviationFromFields, deviationToFields, readDeviationFast, readDeviationWithSchema } from './deviation.js';
 import { CorruptRowError } from './fields.js';
 import { SOURCE, readBack } from './test-support.js';
 
@@ -85,5 +85,51 @@ describe('deviation mapping', () => {
   it('JSON of the wrong shape is refused too', () => {
     const fields = readBack(deviationToFields(full), { ConsequenceFor: '["pasient"]' });
     expect(() => deviationFromFields(fields, SOURCE)).toThrow(/ConsequenceFor/);
+  });
+
+  it('the fast reader agrees with the schema on every row it takes, and leaves every row the schema refuses to it', () => {
+    const base = deviationToFields(full, { sectorId: 'mh' });
+    const bare = deviationToFields(deviation({ id: 'dev-2', severity: null, handlerId: null, location: null, occurredAt: null, immediateAction: null }));
+    const variants: Record<string, unknown>[] = [
+      readBack(base),
+      readBack(bare),
+      readBack(base, { Severity: null, HealthRelated: null, Analysis: null, History: null, MeasureIds: null, ConsequenceFor: null, SeverityRank: null }),
+      readBack(base, { History: JSON.stringify([{ type: 'report', actorId: 'a', at: 'x', from: null, to: 'new', extra: 1 }]), Unknown: 'column' }),
+      readBack(base, { Analysis: JSON.stringify({ whys: [], rootCause: null, extra: true }) }),
+      // Instants in SharePoint's form, and in others the schema normalises (fractions, offsets, the end of a month).
+      readBack(base, { ReportedAt: '2026-02-28T23:59:59Z', OccurredAt: '2024-02-29T12:00:00Z', ClosedAt: '2026-03-31T00:00:00Z' }),
+      readBack(base, { ReportedAt: '2026-03-02T09:00:00.5Z', OccurredAt: '2026-03-02T10:00:00+01:00' }),
+      // Each of these the schema refuses.
+      readBack(base, { Kind: 'other' }),
+      readBack(base, { RecordId: '' }),
+      readBack(base, { Title: 3 }),
+      readBack(base, { SeverityRank: '3' }),
+      readBack(base, { HealthRelated: 'yes' }),
+      readBack(base, { ReportedAt: 'i går' }),
+      readBack(base, { ReportedAt: undefined }),
+      readBack(base, { OccurredAt: 12 }),
+      readBack(base, { History: '{not json' }),
+      readBack(base, { History: '{}' }),
+      readBack(base, { History: JSON.stringify([{ type: 'report', actorId: 'a', at: 'x', to: 'new' }]) }),
+      readBack(base, { History: JSON.stringify([{ type: 'report', actorId: 'a', at: 'x', from: null, to: 'new', note: 5 }]) }),
+      readBack(base, { Analysis: JSON.stringify({ whys: ['a', 2], rootCause: null }) }),
+      readBack(base, { Analysis: JSON.stringify({ whys: [] }) }),
+      readBack(base, { ConsequenceFor: '' }),
+      readBack(base, { MeasureIds: JSON.stringify([1]) }),
+      readBack(base, { CauseCategory: 'fate' }),
+    ];
+    let refused = 0;
+    for (const fields of variants) {
+      let expected: unknown;
+      try {
+        expected = readDeviationWithSchema(fields, SOURCE);
+      } catch (err) {
+        expect(err).toBeInstanceOf(CorruptRowError);
+        expected = null;
+        refused++;
+      }
+      expect(readDeviationFast(fields), JSON.stringify(fields).slice(0, 200)).toEqual(expected);
+    }
+    expect(refused).toBe(17);
   });
 });

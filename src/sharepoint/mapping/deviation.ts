@@ -21,7 +21,8 @@ const ids = jsonText(z.array(z.string()))
   .nullish()
   .transform((v) => v ?? []);
 
-const deviationRow = z.object({
+/** A row of 'Avvik' or 'Varsler' as the mapping reads it; the case index's feed reads a part of it (change-feeds.ts). */
+export const deviationRow = z.object({
   RecordId: z.string().min(1),
   Title: z.string(),
   CaseNumber: z.string().min(1),
@@ -110,6 +111,13 @@ export function deviationToFields(d: Deviation, row: DeviationRowContext = { sec
 }
 
 export function deviationFromFields(fields: unknown, source: RowSource): Deviation {
+  // Every inbox page reads 50 of these: a row of the expected shape is read by hand; anything else goes through the
+  // schema, which names the problem (CorruptRowError). The two must agree: deviation.test.ts checks them side by side.
+  return readDeviationFast(fields) ?? readDeviationWithSchema(fields, source);
+}
+
+/** The schema's reading of a row: the reference the fast reader must match, and the one that names what is wrong. */
+export function readDeviationWithSchema(fields: unknown, source: RowSource): Deviation {
   const r = readRow(deviationRow, fields, source);
   return {
     id: r.RecordId,
@@ -136,4 +144,100 @@ export function deviationFromFields(fields: unknown, source: RowSource): Deviati
     riskItemIds: r.RiskItemIds,
     history: r.History,
   };
+}
+
+// ── The hand-written reader: the schema above, for rows that meet it; null for anything it would have to judge ──────
+
+const KINDS: ReadonlySet<string> = new Set(DEVIATION_KINDS);
+const STATUSES: ReadonlySet<string> = new Set(CASE_STATUSES);
+const SEVERITY_SET: ReadonlySet<string> = new Set(SEVERITIES);
+const CAUSES: ReadonlySet<string> = new Set(CAUSE_CATEGORIES);
+const CONSEQUENCES: ReadonlySet<string> = new Set(CONSEQUENCE_FOR);
+const EVENT_TYPES: ReadonlySet<string> = new Set(CASE_EVENT_TYPES);
+
+/** Thrown inside the fast reader when a value is not plainly of its shape: the schema then decides. */
+const NOT_PLAIN = Symbol('not plain');
+
+const nonEmpty = (v: unknown): string => {
+  if (typeof v !== 'string' || v.length === 0) throw NOT_PLAIN;
+  return v;
+};
+const text = (v: unknown): string => {
+  if (typeof v !== 'string') throw NOT_PLAIN;
+  return v;
+};
+const maybeText = (v: unknown): string | null => (v === undefined || v === null ? null : text(v));
+const member = <T extends string>(set: ReadonlySet<string>, v: unknown): T => {
+  if (typeof v !== 'string' || !set.has(v)) throw NOT_PLAIN;
+  return v as T;
+};
+const maybeMember = <T extends string>(set: ReadonlySet<string>, v: unknown): T | null => (v === undefined || v === null ? null : member<T>(set, v));
+/** SharePoint's own form, whole seconds in UTC, on a day every month has: the Instant is the same text with `.000`. */
+const PLAIN_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+const at = (v: unknown): string => {
+  if (typeof v === 'string' && v.length === 20 && PLAIN_INSTANT.test(v)) return `${v.slice(0, 19)}.000Z`;
+  const ms = Date.parse(text(v));
+  if (Number.isNaN(ms)) throw NOT_PLAIN;
+  return new Date(ms).toISOString();
+};
+const maybeAt = (v: unknown): string | null => (v === undefined || v === null ? null : at(v));
+const json = (v: unknown): unknown => JSON.parse(text(v)) as unknown;
+const list = <T>(v: unknown, each: (x: unknown) => T): T[] => {
+  if (v === undefined || v === null) return [];
+  const parsed = json(v);
+  if (!Array.isArray(parsed)) throw NOT_PLAIN;
+  return parsed.map(each);
+};
+const record = (v: unknown): Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw NOT_PLAIN;
+  return v as Record<string, unknown>;
+};
+
+function caseEventOf(raw: unknown): Deviation['history'][number] {
+  const e = record(raw);
+  if (e.from === undefined || (e.note !== undefined && typeof e.note !== 'string')) throw NOT_PLAIN;
+  const event = { type: member<Deviation['history'][number]['type']>(EVENT_TYPES, e.type), actorId: text(e.actorId), at: text(e.at), from: maybeMember<CaseStatus>(STATUSES, e.from), to: member<CaseStatus>(STATUSES, e.to) };
+  return e.note === undefined ? event : { ...event, note: e.note as string };
+}
+
+/** The row read by hand when it plainly has the schema's shape; null when the schema has to judge it. */
+export function readDeviationFast(fields: unknown): Deviation | null {
+  try {
+    const f = record(fields);
+    // Read only to check, as the schema does.
+    maybeText(f.SectorId);
+    for (const rank of [f.SeverityRank, f.StatusRank]) if (rank !== undefined && rank !== null && typeof rank !== 'number') throw NOT_PLAIN;
+    if (f.HealthRelated !== undefined && f.HealthRelated !== null && typeof f.HealthRelated !== 'boolean') throw NOT_PLAIN;
+    const analysis = f.Analysis === undefined || f.Analysis === null ? { whys: [], rootCause: null } : record(json(f.Analysis));
+    const whys = analysis.whys;
+    if (!Array.isArray(whys) || (analysis.rootCause !== null && typeof analysis.rootCause !== 'string')) throw NOT_PLAIN;
+    return {
+      id: nonEmpty(f.RecordId),
+      caseNumber: nonEmpty(f.CaseNumber),
+      kind: member(KINDS, f.Kind),
+      title: text(f.Title),
+      description: maybeText(f.Description) ?? '',
+      location: maybeText(f.Location),
+      occurredAt: maybeAt(f.OccurredAt),
+      reportedAt: at(f.ReportedAt),
+      reporterId: nonEmpty(f.ReporterId),
+      unitId: nonEmpty(f.UnitId),
+      severity: maybeMember(SEVERITY_SET, f.Severity),
+      consequenceFor: list(f.ConsequenceFor, (x) => member(CONSEQUENCES, x)),
+      immediateAction: maybeText(f.ImmediateAction),
+      status: member(STATUSES, f.Status),
+      handlerId: maybeText(f.HandlerId),
+      analysis: { whys: whys.map(text), rootCause: analysis.rootCause as string | null, causeCategory: maybeMember(CAUSES, f.CauseCategory) },
+      noMeasureReason: maybeText(f.NoMeasureReason),
+      closingNote: maybeText(f.ClosingNote),
+      closedAt: maybeAt(f.ClosedAt),
+      healthRelated: (f.HealthRelated as boolean | null | undefined) ?? false,
+      measureIds: list(f.MeasureIds, text),
+      riskItemIds: list(f.RiskItemIds, text),
+      history: list(f.History, caseEventOf),
+    };
+  } catch {
+    // NOT_PLAIN, or JSON that does not parse: the schema reads it and says what is wrong.
+    return null;
+  }
 }

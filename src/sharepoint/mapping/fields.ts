@@ -94,6 +94,12 @@ export const flag = z
   .nullish()
   .transform((v) => v ?? false);
 
+/** Yes, no, or not answered yet (null): unlike `flag`, empty is not no. */
+export const optionalFlag = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? null);
+
 /** The parts of a listItem every repository reads: its id, its version and its fields. */
 export const listItemEnvelope = z.object({
   id: z.string().min(1),
@@ -106,12 +112,24 @@ export type ListItemEnvelope = z.output<typeof listItemEnvelope>;
 
 /** The item's envelope, checked: an answer without id, ETag or fields is a corrupt row too. */
 export function readEnvelope(raw: unknown, list: string): { itemId: string; etag: string; fields: Record<string, unknown> } {
+  // The usual item, checked by hand (every row of every page comes through here); anything else by the schema below.
+  if (typeof raw === 'object' && raw !== null) {
+    const { id, fields, '@odata.etag': odataEtag, eTag } = raw as Record<string, unknown>;
+    if (typeof id === 'string' && id !== '' && typeof odataEtag === 'string' && (eTag === undefined || typeof eTag === 'string') && isPlainRecord(fields))
+      return { itemId: id, etag: odataEtag, fields };
+  }
   const parsed = listItemEnvelope.safeParse(raw);
   const itemId = parsed.success ? parsed.data.id : String((raw as { id?: unknown } | null)?.id ?? '?');
   if (!parsed.success) throw new CorruptRowError({ list, itemId }, parsed.error.issues.map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`));
   const etag = parsed.data['@odata.etag'] ?? parsed.data.eTag ?? (parsed.data.fields?.['@odata.etag'] as string | undefined);
   if (etag === undefined || parsed.data.fields === undefined) throw new CorruptRowError({ list, itemId }, ['the item came without its ETag or fields']);
   return { itemId, etag, fields: parsed.data.fields };
+}
+
+function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 /**

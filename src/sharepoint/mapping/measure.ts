@@ -20,7 +20,8 @@ export function sourceOf(type: SourceType, id: string): MeasureSource {
   }
 }
 
-const measureRow = z.object({
+/** A row of 'Tiltak' as the mapping reads it; the measure index's feed reads a part of it (change-feeds.ts). */
+export const measureRow = z.object({
   RecordId: z.string().min(1),
   Title: z.string().min(1),
   Description: optionalText,

@@ -13,7 +13,7 @@ import {
   riskScore,
 } from '../../domain/index.js';
 import { RISK_CONTEXTS } from '../schema/lists.js';
-import { type Fields, type RowSource, calendarDate, codeList, flag, instant, joinCodes, jsonText, oneOf, optionalInstant, optionalText, readRow } from './fields.js';
+import { type Fields, type RowSource, calendarDate, codeList, flag, instant, joinCodes, jsonText, oneOf, optionalFlag, optionalInstant, optionalText, readRow } from './fields.js';
 
 const TITLE_MAX = 255;
 
@@ -90,13 +90,9 @@ const level = z.number().transform((n, ctx): RiskLevel => {
   return z.NEVER;
 });
 const optionalLevel = level.nullish().transform((v) => v ?? null);
-/** Yes, no, or not answered yet (null): unlike `flag`, empty is not no. */
-const optionalFlag = z
-  .boolean()
-  .nullish()
-  .transform((v) => v ?? null);
 
-const itemRow = z.object({
+/** A row of 'Risikoelementer' as the mapping reads it; the risk index's feed reads a part of it (risk-feeds.ts). */
+export const riskItemRow = z.object({
   RecordId: z.string().min(1),
   AssessmentId: z.string().min(1),
   UnitId: z.string().min(1),
@@ -127,7 +123,7 @@ const itemRow = z.object({
     .transform((v) => v ?? 0),
 });
 
-export const RISK_ITEM_COLUMNS: readonly string[] = Object.keys(itemRow.shape);
+export const RISK_ITEM_COLUMNS: readonly string[] = Object.keys(riskItemRow.shape);
 
 /** Title is what a person sees in SharePoint's own views; the app reads Process and Hazard. */
 export function riskItemToFields(item: RiskItem, thresholds: RiskThresholds = DEFAULT_RISK_THRESHOLDS): Fields {
@@ -159,7 +155,7 @@ export function riskItemToFields(item: RiskItem, thresholds: RiskThresholds = DE
 }
 
 export function riskItemFromFields(fields: unknown, source: RowSource): RiskItem {
-  const r = readRow(itemRow, fields, source);
+  const r = readRow(riskItemRow, fields, source);
   const residual =
     r.ResidualLikelihood !== null && r.ResidualConsequence !== null ? { likelihood: r.ResidualLikelihood, consequence: r.ResidualConsequence } : null;
   return {

@@ -4,19 +4,13 @@ import type { AgendaItem, AgendaItemStatus } from '../../domain/index.js';
 import { type GraphClient, where } from '../graph/index.js';
 import { AGENDA_ITEM_COLUMNS, agendaItemFromFields, agendaItemToFields } from '../mapping/agenda-item.js';
 import type { ListDirectory } from './list-directory.js';
-import { RecordList, type RecordListOptions } from './record-list.js';
+import { RecordList, type RecordListOptions, keyedById } from './record-list.js';
 
 export class SharePointAgendaRepository implements AgendaRepository {
   private readonly records: RecordList<AgendaItem>;
 
   constructor(client: GraphClient, directory: ListDirectory, options: RecordListOptions = {}) {
-    this.records = new RecordList(
-      client,
-      directory,
-      'agendaItems',
-      { entity: 'AgendaItem', columns: AGENDA_ITEM_COLUMNS, toFields: agendaItemToFields, fromFields: agendaItemFromFields, idOf: (i) => i.id },
-      options,
-    );
+    this.records = new RecordList(client, directory, 'agendaItems', keyedById('AgendaItem', AGENDA_ITEM_COLUMNS, agendaItemToFields, agendaItemFromFields), options);
   }
 
   /** Idempotent on the item's id (the unique RecordId): a retry finds the item instead of writing it twice. */

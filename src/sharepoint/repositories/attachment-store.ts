@@ -7,6 +7,7 @@
 import { AttachmentRejected, type AttachmentStore, type CaseFileTarget, type NewCaseFile, type StoredCaseFile } from '../../app/ports/index.js';
 import type { CaseRoute } from '../../domain/index.js';
 import { type GraphClient, GraphFailure, GraphRequestError, collectAll, runBatch, where } from '../graph/index.js';
+import { trustedContentUrl } from './content-url.js';
 import type { ListDirectory } from './list-directory.js';
 
 const LIBRARY_OF: Readonly<Record<CaseRoute, string>> = { ordinary: 'attachments', confidential: 'whistleblowingAttachments' };
@@ -113,7 +114,7 @@ export class SharePointAttachmentStore implements AttachmentStore {
     // Only a file linked to this very case: an id from a browser could name any file in the library.
     if (item.listItem?.fields?.CaseId !== caseId || !item.file) return null;
     const url = item['@microsoft.graph.downloadUrl'];
-    if (!url || !this.trustedContentUrl(url)) throw new Error('Graph gave no usable download URL for the file.');
+    if (!url || !trustedContentUrl(url, this.client.baseUrl)) throw new Error('Graph gave no usable download URL for the file.');
     // Pre-authenticated and short-lived: fetched at once, without our token.
     const res = await this.fetch(url, { signal: AbortSignal.timeout(this.fragmentTimeoutMs), redirect: 'error' });
     if (!res.ok) throw new Error(`The file's download answered ${res.status}.`);
@@ -130,7 +131,7 @@ export class SharePointAttachmentStore implements AttachmentStore {
   private async sessionUpload(address: string, file: NewCaseFile): Promise<DriveItemJson> {
     const session = await this.client.post<{ uploadUrl?: unknown }>(`${address}/createUploadSession`, { item: { '@microsoft.graph.conflictBehavior': 'replace' } });
     const uploadUrl = typeof session.uploadUrl === 'string' ? session.uploadUrl : '';
-    if (!this.trustedContentUrl(uploadUrl)) throw new Error('Graph gave no usable upload URL.');
+    if (!trustedContentUrl(uploadUrl, this.client.baseUrl)) throw new Error('Graph gave no usable upload URL.');
     const total = file.bytes.length;
     let offset = 0;
     let failures = 0;
@@ -179,22 +180,6 @@ export class SharePointAttachmentStore implements AttachmentStore {
       return nextStart((await res.json()) as { nextExpectedRanges?: unknown });
     } catch {
       return null;
-    }
-  }
-
-  /**
-   * Upload and download URLs come from Graph's own answers; even so, file bytes go only over https, or to the Graph
-   * emulator's origin when the app itself talks to Graph over plain http on this machine.
-   */
-  private trustedContentUrl(url: string): boolean {
-    try {
-      const u = new URL(url);
-      if (u.username || u.password) return false;
-      if (u.protocol === 'https:') return true;
-      const graph = new URL(this.client.baseUrl);
-      return u.protocol === 'http:' && graph.protocol === 'http:' && u.origin === graph.origin && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-    } catch {
-      return false;
     }
   }
 }

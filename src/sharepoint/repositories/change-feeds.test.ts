@@ -51,7 +51,7 @@ describe('caseSourceOf', () => {
     expect(CASE_FEED_COLUMNS).not.toContain('History');
     expect(CASE_FEED_COLUMNS).not.toContain('Analysis');
     expect(CASE_FEED_COLUMNS).toContain('ReportedAt');
-    expect(MEASURE_FEED_COLUMNS).toEqual(['RecordId', 'UnitId', 'Source', 'Status', 'Deadline']);
+    expect(MEASURE_FEED_COLUMNS).toEqual(['RecordId', 'UnitId', 'OwnerId', 'Source', 'Status', 'Deadline']);
   });
 });
 
@@ -61,5 +61,6 @@ describe('measureFactOf', () => {
     expect(measureFactOf(fields)).toEqual({ id: 'm1', unitId: 'sh-a', source: 'riskItem', status: 'open', deadline: '2026-05-01' });
     expect(measureFactOf({ ...fields, Deadline: '2026-05-01T00:00:00Z' })?.deadline).toBe('2026-05-01');
     expect(measureFactOf({ ...fields, Status: 'x' })).toBeNull();
+    expect(measureFactOf({ ...fields, OwnerId: 'p1' })?.ownerId).toBe('p1');
   });
 });

@@ -6,33 +6,19 @@
 // units for the first page of a round without a token, 1 a page after; a round with nothing new is one request.
 import { z } from 'zod';
 import type { CaseSource, DeviationFeed, FeedItem, FeedRound, MeasureFact, MeasureFeed } from '../../app/ports/index.js';
-import { CASE_STATUSES, DEVIATION_KINDS, MEASURE_SOURCES, MEASURE_STATUSES, SEVERITIES, routeOf } from '../../domain/index.js';
+import { routeOf } from '../../domain/index.js';
 import { type DeltaItem, type GraphClient, readListDeltaAs } from '../graph/index.js';
-import { calendarDate, flag, instant, oneOf, optionalInstant, optionalText } from '../mapping/fields.js';
+import { deviationRow } from '../mapping/deviation.js';
+import { measureRow } from '../mapping/measure.js';
 import type { ListDirectory } from './list-directory.js';
 
 /** Graph's largest page of list items. */
 const DELTA_PAGE = 5000;
 
-const caseRow = z.object({
-  RecordId: z.string().min(1),
-  Title: z.string().nullish().transform((v) => v ?? ''),
-  CaseNumber: z.string().min(1),
-  Kind: oneOf(DEVIATION_KINDS),
-  Status: oneOf(CASE_STATUSES),
-  Severity: oneOf(SEVERITIES)
-    .nullish()
-    .transform((v) => v ?? null),
-  UnitId: z.string().min(1),
-  ReporterId: z.string().min(1),
-  HandlerId: optionalText,
-  ReportedAt: instant,
-  ClosedAt: optionalInstant,
-  HealthRelated: flag,
-  Description: optionalText,
-  Location: optionalText,
-  ImmediateAction: optionalText,
-});
+// Only the columns the index keeps, read as the mapping reads them; a row without a title is still counted.
+const caseRow = deviationRow
+  .pick({ RecordId: true, CaseNumber: true, Kind: true, Status: true, Severity: true, UnitId: true, ReporterId: true, HandlerId: true, ReportedAt: true, ClosedAt: true, HealthRelated: true, Description: true, Location: true, ImmediateAction: true })
+  .extend({ Title: z.string().nullish().transform((v) => v ?? '') });
 
 export const CASE_FEED_COLUMNS: readonly string[] = Object.keys(caseRow.shape);
 
@@ -61,21 +47,16 @@ export function caseSourceOf(fields: unknown): CaseSource | null {
   };
 }
 
-const measureRow = z.object({
-  RecordId: z.string().min(1),
-  UnitId: z.string().min(1),
-  Source: oneOf(MEASURE_SOURCES),
-  Status: oneOf(MEASURE_STATUSES),
-  Deadline: calendarDate,
-});
+// OwnerId is counted to plan action-list queries (src/app/case-work/query-plan-measures.ts); a row without one still counts.
+const measureFactRow = measureRow.pick({ RecordId: true, UnitId: true, OwnerId: true, Source: true, Status: true, Deadline: true }).partial({ OwnerId: true });
 
-export const MEASURE_FEED_COLUMNS: readonly string[] = Object.keys(measureRow.shape);
+export const MEASURE_FEED_COLUMNS: readonly string[] = Object.keys(measureFactRow.shape);
 
 export function measureFactOf(fields: unknown): MeasureFact | null {
-  const parsed = measureRow.safeParse(fields);
+  const parsed = measureFactRow.safeParse(fields);
   if (!parsed.success) return null;
   const r = parsed.data;
-  return { id: r.RecordId, unitId: r.UnitId, source: r.Source, status: r.Status, deadline: r.Deadline };
+  return { id: r.RecordId, unitId: r.UnitId, source: r.Source, status: r.Status, deadline: r.Deadline, ...(r.OwnerId !== undefined ? { ownerId: r.OwnerId } : {}) };
 }
 
 export interface ChangeFeedOptions {

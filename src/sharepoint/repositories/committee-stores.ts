@@ -24,6 +24,7 @@ import {
 import { targetKey } from '../mapping/conversation-reference.js';
 import { readEnvelope } from '../mapping/fields.js';
 import { bulkCreate } from './bulk-create.js';
+import { trustedContentUrl } from './content-url.js';
 import type { ListDirectory } from './list-directory.js';
 import { type RawItem, itemUrl, readAll, readPage } from './list-query.js';
 import { RecordList, type RecordListOptions } from './record-list.js';
@@ -193,19 +194,6 @@ export class SharePointMeetingFiles implements MeetingFiles {
     const res = await (this.options.fetch ?? ((u: string, init: RequestInit) => fetch(u, init)))(url, { signal: AbortSignal.timeout(60_000), redirect: 'error' });
     if (!res.ok) throw new Error(`The file's download answered ${res.status}.`);
     return { name: item.name, contentType: item.file.mimeType ?? 'application/octet-stream', bytes: new Uint8Array(await res.arrayBuffer()) };
-  }
-}
-
-/** File bytes only over https, or from the Graph emulator's own origin when the app talks to Graph over http on this machine. */
-function trustedContentUrl(url: string, graphBase: string): boolean {
-  try {
-    const u = new URL(url);
-    if (u.username || u.password) return false;
-    if (u.protocol === 'https:') return true;
-    const graph = new URL(graphBase);
-    return u.protocol === 'http:' && graph.protocol === 'http:' && u.origin === graph.origin && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-  } catch {
-    return false;
   }
 }
 

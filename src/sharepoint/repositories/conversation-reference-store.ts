@@ -57,10 +57,14 @@ export class SharePointConversationReferenceStore implements ConversationReferen
     return reference;
   }
 
-  /** Every person's reference, 5,000 a page (one indexed query on TargetKind), kept as `get` keeps one. */
+  /**
+   * Every person's reference, 5,000 a page, kept as `get` keeps one. The whole list unfiltered: `TargetKind eq 'person'`
+   * would select more than SharePoint's list view threshold once more than 5,000 people have the bot (refused however
+   * it is paged), while a plain read of every item, page by page, is always served; the few channel rows are skipped.
+   */
   async preloadPeople(): Promise<ReadonlySet<string>> {
     const list = await this.directory.resolve('channelLinks');
-    const items = await readAll(this.client, { list: list.path, columns: CONVERSATION_REFERENCE_COLUMNS, filter: where.eq('TargetKind', 'person'), top: 5000 });
+    const items = await readAll(this.client, { list: list.path, columns: CONVERSATION_REFERENCE_COLUMNS, top: 5000 });
     const known = new Set<string>();
     for (const raw of items) {
       try {

@@ -1,5 +1,5 @@
 // Deviations in the quality site's 'Avvik'; whistleblowing reports only ever in the confidential site's 'Varsler'.
-import { DuplicateRecord, MAX_SCOPE_CLAUSES } from '../../app/ports/index.js';
+import { DuplicateRecord, type InboxLead, MAX_SCOPE_CLAUSES, QueryTooBroad } from '../../app/ports/index.js';
 import type { BulkCreateResult, DeviationCountFilter, DeviationQuery, DeviationRepository, ImportRow, Page, PageRequest, Stored } from '../../app/ports/index.js';
 import { type CaseNumber, type CaseRoute, type Deviation, kindOfPrefix, normaliseCaseNumber, parseCaseNumber, routeOf, severityRank } from '../../domain/index.js';
 import { type GraphClient, GraphConflictError, GraphRequestError, GraphThrottledError, GraphUnknownOutcome, type ODataFilter, where } from '../graph/index.js';
@@ -38,32 +38,49 @@ export function openDeviationsQuery(unitId: string, pageSize = DEFAULT_PAGE_SIZE
 const IDS_PER_QUERY = 50;
 
 /**
- * The `$filter` and `$orderby` of an inbox query. Every column is indexed (lists.ts). The clause most
- * likely to narrow the list comes first — a person's cases, then the scope, then kind, status, severity
- * and period — since SharePoint starts from the first indexed clause. Sorting by severity or status uses
- * their rank columns (a choice column would sort by its text); ties go newest first.
+ * The `$filter` and `$orderby` of an inbox query. Every column is indexed (lists.ts). SharePoint starts from the first
+ * condition, and on a list of more than 5,000 items refuses a query whose first condition selects more than that
+ * (src/app/case-work/query-plan.ts): the usual order is a person's cases, then the scope, then kind, status, severity
+ * and period; `lead` moves one of them first, and a `window` of ReportedAt goes before them all. Sorting by severity or
+ * status uses their rank columns (a choice column would sort by its text); ties go newest first.
  */
 export function inboxQuery(q: DeviationQuery, pageSize = DEFAULT_PAGE_SIZE): Omit<ItemQuery, 'list' | 'columns'> {
-  const clauses: ODataFilter[] = [];
-  if (q.reporterId !== undefined) clauses.push(where.eq('ReporterId', q.reporterId));
-  if (q.handlerId !== undefined) clauses.push(where.eq('HandlerId', q.handlerId));
+  const clauses: [InboxLead, ODataFilter[]][] = [];
+  if (q.reporterId !== undefined) clauses.push(['reporter', [where.eq('ReporterId', q.reporterId)]]);
+  if (q.handlerId !== undefined) clauses.push(['handler', [where.eq('HandlerId', q.handlerId)]]);
   if (q.scope.type === 'within') {
     const parts = [...new Set(q.scope.sectorIds)].map((id) => where.eq('SectorId', id)).concat([...new Set(q.scope.unitIds)].map((id) => where.eq('UnitId', id)));
     if (parts.length === 0) throw new RangeError('An empty scope matches nothing; do not query it.');
     if (parts.length > MAX_SCOPE_CLAUSES) throw new RangeError(`A scope may name at most ${MAX_SCOPE_CLAUSES} sectors and units, not ${parts.length}.`);
-    clauses.push(where.or(...parts));
+    clauses.push(['scope', [where.or(...parts)]]);
   }
-  if (q.kinds?.length) clauses.push(where.in('Kind', [...new Set(q.kinds)]));
-  if (q.statuses?.length) clauses.push(where.in('Status', [...new Set(q.statuses)]));
-  if (q.severities?.length) clauses.push(where.in('Severity', [...new Set(q.severities)]));
-  if (q.reportedFrom !== undefined) clauses.push(where.ge('ReportedAt', new Date(q.reportedFrom)));
-  if (q.reportedBefore !== undefined) clauses.push(where.lt('ReportedAt', new Date(q.reportedBefore)));
+  if (q.kinds?.length) clauses.push(['kinds', [where.in('Kind', [...new Set(q.kinds)])]]);
+  if (q.statuses?.length) clauses.push(['statuses', [where.in('Status', [...new Set(q.statuses)])]]);
+  if (q.severities?.length) clauses.push(['severities', [where.in('Severity', [...new Set(q.severities)])]]);
+  const period: ODataFilter[] = [];
+  if (q.reportedFrom !== undefined) period.push(where.ge('ReportedAt', new Date(q.reportedFrom)));
+  if (q.reportedBefore !== undefined) period.push(where.lt('ReportedAt', new Date(q.reportedBefore)));
+  if (period.length > 0) clauses.push(['period', period]);
+  const lead = q.lead === undefined ? -1 : clauses.findIndex(([name]) => name === q.lead);
+  if (lead > 0) clauses.unshift(...clauses.splice(lead, 1));
+  const window: ODataFilter[] = [];
+  if (q.window?.from !== undefined) window.push(where.ge('ReportedAt', new Date(q.window.from)));
+  if (q.window?.before !== undefined) window.push(where.lt('ReportedAt', new Date(q.window.before)));
+  const all = [...window, ...clauses.flatMap(([, c]) => c)];
   const sort = q.sort ?? { by: 'reportedAt', direction: 'desc' };
   const orderBy: [string, 'asc' | 'desc'][] =
     sort.by === 'reportedAt'
       ? [['ReportedAt', sort.direction]]
       : [[sort.by === 'severity' ? 'SeverityRank' : 'StatusRank', sort.direction], ['ReportedAt', 'desc']];
-  return { ...(clauses.length > 0 ? { filter: where.and(...clauses) } : {}), orderBy, top: pageSize };
+  return { ...(all.length > 0 ? { filter: where.and(...all) } : {}), orderBy, top: pageSize };
+}
+
+/**
+ * SharePoint's answer to a query over the list view threshold: SharePoint's own message (SPQueryThrottledException,
+ * a 429 through Graph), or Graph's "uses too many resources" (notSupported / tooManyResources) that some tenants give.
+ */
+export function isListViewThreshold(err: unknown): boolean {
+  return (err instanceof GraphThrottledError || err instanceof GraphRequestError) && /list view threshold|too many resources/i.test(err.graphMessage ?? '');
 }
 
 export class SharePointDeviationRepository implements DeviationRepository {
@@ -175,6 +192,7 @@ export class SharePointDeviationRepository implements DeviationRepository {
     } catch (err) {
       // The store refuses a skip token that belongs to another query with a 400.
       if (page.continuation && err instanceof GraphRequestError && err.status === 400) throw new InvalidContinuationError();
+      if (isListViewThreshold(err)) throw new QueryTooBroad();
       throw err;
     }
   }

@@ -27,6 +27,15 @@ describe('actionListQuery', () => {
     expect(q.top).toBe(25);
   });
 
+  it('moves the planned lead first, and writes a window of Deadline before everything', () => {
+    const q = actionListQuery({ scope: { type: 'within', sectorIds: ['mh'], unitIds: [] }, statuses: ['open'], deadlineBefore: '2026-03-10', lead: 'deadline' });
+    expect(q.filter?.text).toBe("(fields/Deadline lt '2026-03-09T12:00:00Z') and (fields/SectorId eq 'mh') and (fields/Status eq 'open')");
+    const w = actionListQuery({ scope: { type: 'within', sectorIds: ['mh'], unitIds: [] }, statuses: ['open'], window: { from: '2026-01-01', before: '2026-02-01' } });
+    expect(w.filter?.text).toBe(
+      "(fields/Deadline ge '2025-12-31T12:00:00Z') and (fields/Deadline lt '2026-01-31T12:00:00Z') and (fields/SectorId eq 'mh') and (fields/Status eq 'open')",
+    );
+  });
+
   it('escapes every value through the filter builder', () => {
     const q = actionListQuery({ scope: { type: 'all' }, within: { sectorIds: [], unitIds: ["o'brien"] }, statuses: ['done'] });
     expect(q.filter?.text).toBe("(fields/UnitId eq 'o''brien') and (fields/Status eq 'done')");

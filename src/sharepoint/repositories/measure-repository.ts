@@ -1,12 +1,12 @@
 // Measures in the quality site's 'Tiltak': one action list for every source.
 import { InvalidContinuationError } from './list-query.js';
-import { MAX_MEASURE_SCOPE_CLAUSES } from '../../app/ports/index.js';
-import type { BulkCreateResult, ImportRow, MeasureQuery, MeasureRepository, Page, PageRequest, Stored } from '../../app/ports/index.js';
+import { MAX_MEASURE_SCOPE_CLAUSES, QueryTooBroad } from '../../app/ports/index.js';
+import type { BulkCreateResult, ImportRow, MeasureLead, MeasureQuery, MeasureRepository, Page, PageRequest, Stored } from '../../app/ports/index.js';
 import { type CalendarDate, type Measure, addDays } from '../../domain/index.js';
 import { type GraphClient, GraphRequestError, type ODataFilter, where } from '../graph/index.js';
 import type { Fields } from '../mapping/fields.js';
 import { MEASURE_COLUMNS, measureFromFields, measureToFields } from '../mapping/measure.js';
-import { DEFAULT_PAGE_SIZE } from './deviation-repository.js';
+import { DEFAULT_PAGE_SIZE, isListViewThreshold } from './deviation-repository.js';
 import type { ListDirectory } from './list-directory.js';
 import { type ItemQuery, readAll } from './list-query.js';
 import { patchMany } from './patch-many.js';
@@ -33,12 +33,14 @@ export function beforeDateLiteral(date: CalendarDate): Date {
 }
 
 /**
- * The `$filter` and `$orderby` of an action-list query, every column indexed (lists.ts). The clause most likely to
- * narrow the list comes first (a person's own, then the scope), since SharePoint starts from the first indexed clause.
+ * The `$filter` and `$orderby` of an action-list query, every column indexed (lists.ts). SharePoint starts from the
+ * first condition, and on a list of more than 5,000 items refuses a query whose first condition selects more than that
+ * (src/app/case-work/query-plan-measures.ts): the usual order is a person's own, the scope, the unit filter, statuses,
+ * source and deadline; `lead` moves one of them first, and a `window` of Deadline goes before them all.
  */
 export function actionListQuery(q: MeasureQuery, pageSize = DEFAULT_PAGE_SIZE): Omit<ItemQuery, 'list' | 'columns'> {
-  const clauses: ODataFilter[] = [];
-  if (q.ownerId !== undefined) clauses.push(where.eq('OwnerId', q.ownerId));
+  const clauses: [MeasureLead, ODataFilter][] = [];
+  if (q.ownerId !== undefined) clauses.push(['owner', where.eq('OwnerId', q.ownerId)]);
   if (q.scope.type === 'within') {
     const parts = [
       ...[...new Set(q.scope.sectorIds)].map((id) => where.eq('SectorId', id)),
@@ -47,19 +49,25 @@ export function actionListQuery(q: MeasureQuery, pageSize = DEFAULT_PAGE_SIZE): 
     ];
     if (parts.length === 0) throw new RangeError('An empty scope matches nothing; do not query it.');
     if (parts.length > MAX_MEASURE_SCOPE_CLAUSES) throw new RangeError(`A scope may name at most ${MAX_MEASURE_SCOPE_CLAUSES} parts, not ${parts.length}.`);
-    clauses.push(where.or(...parts));
+    clauses.push(['scope', where.or(...parts)]);
   }
   if (q.within) {
     const parts = [...[...new Set(q.within.sectorIds)].map((id) => where.eq('SectorId', id)), ...[...new Set(q.within.unitIds)].map((id) => where.eq('UnitId', id))];
     if (parts.length === 0) throw new RangeError('An empty unit filter matches nothing; do not query it.');
     if (parts.length > MAX_MEASURE_SCOPE_CLAUSES) throw new RangeError(`A unit filter may name at most ${MAX_MEASURE_SCOPE_CLAUSES} parts, not ${parts.length}.`);
-    clauses.push(where.or(...parts));
+    clauses.push(['within', where.or(...parts)]);
   }
   if (q.statuses.length === 0) throw new RangeError('Ask for at least one status.');
-  clauses.push(where.in('Status', [...new Set(q.statuses)]));
-  if (q.source !== undefined) clauses.push(where.eq('Source', q.source));
-  if (q.deadlineBefore !== undefined) clauses.push(where.lt('Deadline', beforeDateLiteral(q.deadlineBefore)));
-  return { filter: where.and(...clauses), orderBy: [['Deadline', 'asc']], top: pageSize };
+  clauses.push(['statuses', where.in('Status', [...new Set(q.statuses)])]);
+  if (q.source !== undefined) clauses.push(['source', where.eq('Source', q.source)]);
+  if (q.deadlineBefore !== undefined) clauses.push(['deadline', where.lt('Deadline', beforeDateLiteral(q.deadlineBefore))]);
+  const lead = q.lead === undefined ? -1 : clauses.findIndex(([name]) => name === q.lead);
+  if (lead > 0) clauses.unshift(...clauses.splice(lead, 1));
+  // "Deadline on or after `from`" is "not before `from`": the same literal serves both bounds.
+  const window: ODataFilter[] = [];
+  if (q.window?.from !== undefined) window.push(where.ge('Deadline', beforeDateLiteral(q.window.from)));
+  if (q.window?.before !== undefined) window.push(where.lt('Deadline', beforeDateLiteral(q.window.before)));
+  return { filter: where.and(...window, ...clauses.map(([, c]) => c)), orderBy: [['Deadline', 'asc']], top: pageSize };
 }
 
 export class SharePointMeasureRepository implements MeasureRepository {
@@ -123,6 +131,7 @@ export class SharePointMeasureRepository implements MeasureRepository {
     } catch (err) {
       // The store refuses a skip token that belongs to another query with a 400.
       if (page.continuation && err instanceof GraphRequestError && err.status === 400) throw new InvalidContinuationError();
+      if (isListViewThreshold(err)) throw new QueryTooBroad();
       throw err;
     }
   }

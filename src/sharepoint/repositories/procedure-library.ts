@@ -27,6 +27,7 @@ import { LIBRARY_OF } from '../mapping/document.js';
 import { readEnvelope } from '../mapping/fields.js';
 import { PROCEDURE_DOCUMENT_COLUMNS, approvalCardsFromFields, procedureDocumentFromFields, procedureDocumentToFields } from '../mapping/procedure-document.js';
 import { safeFileName } from './attachment-store.js';
+import { trustedContentUrl } from './content-url.js';
 import type { ListDirectory, ResolvedList } from './list-directory.js';
 import { readPage } from './list-query.js';
 import { RecordList, type RecordListOptions } from './record-list.js';
@@ -284,7 +285,7 @@ export class SharePointProcedureLibrary implements ProcedureLibrary {
     }
     const session = await this.client.post<{ uploadUrl?: unknown }>(`${address}/createUploadSession`, { item: { '@microsoft.graph.conflictBehavior': conflict } });
     const uploadUrl = typeof session.uploadUrl === 'string' ? session.uploadUrl : '';
-    if (!this.trustedContentUrl(uploadUrl)) throw new Error('Graph gave no usable upload URL.');
+    if (!trustedContentUrl(uploadUrl, this.client.baseUrl)) throw new Error('Graph gave no usable upload URL.');
     for (let offset = 0; offset < bytes.length; ) {
       const end = Math.min(offset + FRAGMENT_BYTES, bytes.length) - 1;
       const res = await this.fetch(uploadUrl, {
@@ -306,19 +307,6 @@ export class SharePointProcedureLibrary implements ProcedureLibrary {
       offset = end + 1;
     }
     throw new Error('The upload session ended without the file.');
-  }
-
-  /** Upload URLs come from Graph's answers; bytes still go only over https, or to the local emulator's own origin. */
-  private trustedContentUrl(url: string): boolean {
-    try {
-      const u = new URL(url);
-      if (u.username || u.password) return false;
-      if (u.protocol === 'https:') return true;
-      const graph = new URL(this.client.baseUrl);
-      return u.protocol === 'http:' && graph.protocol === 'http:' && u.origin === graph.origin && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-    } catch {
-      return false;
-    }
   }
 }
 

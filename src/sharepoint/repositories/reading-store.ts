@@ -4,7 +4,7 @@
 // Entries are created through $batch by bulkCreate, each with its key (documentId|version|personId) in a unique column,
 // so a retried or repeated approval never writes an entry twice; the resource-unit pacer keeps the run inside the
 // budget. 4,000 entries are 8,000 units: 3.2 minutes at 2,500 a minute is the floor (tests/bench/procedures-bench.ts).
-import type { DigestClaim, DigestRun, EntriesOutcome, ReadingConfirmationRecord, ReadingEntry, ReadingStore } from '../../app/ports/index.js';
+import type { DigestClaim, DigestRun, EntriesOutcome, KeyWindow, ReadingConfirmationRecord, ReadingEntry, ReadingStore } from '../../app/ports/index.js';
 import { type BatchOptions, type GraphClient, GraphConflictError, where } from '../graph/index.js';
 import { readEnvelope } from '../mapping/fields.js';
 import {
@@ -23,6 +23,9 @@ import { bulkCreate } from './bulk-create.js';
 import type { ListDirectory, ResolvedList } from './list-directory.js';
 import { type RawItem, readAll, readPage } from './list-query.js';
 import type { ODataFilter } from '../graph/index.js';
+
+/** Windows of one document version read at once (each up to 5,000 rows). */
+const WINDOWS_AT_ONCE = 4;
 
 export class SharePointReadingStore implements ReadingStore {
   private readonly runItemIds = new Map<string, string>();
@@ -47,8 +50,10 @@ export class SharePointReadingStore implements ReadingStore {
     return { created: out.created, alreadyPresent: out.alreadyPresent, failed: out.failed.map((f) => f.importKey) };
   }
 
-  entriesForDocument(documentId: string): Promise<ReadingEntry[]> {
-    return this.entries(where.eq('DocumentId', documentId));
+  async entriesForVersion(documentId: string, version: string, windows: readonly KeyWindow[]): Promise<ReadingEntry[]> {
+    const list = await this.directory.resolve('readingList');
+    const items = await this.inWindows(list, READING_ENTRY_COLUMNS, 'EntryKey', { documentId, version }, windows);
+    return items.map((raw) => map(raw, list, readingEntryFromFields));
   }
 
   entriesForPerson(personId: string): Promise<ReadingEntry[]> {
@@ -92,8 +97,29 @@ export class SharePointReadingStore implements ReadingStore {
     return { created: out.created, alreadyPresent: out.alreadyPresent, failed: out.failed.map((f) => f.importKey) };
   }
 
-  confirmationsForDocument(documentId: string): Promise<ReadingConfirmationRecord[]> {
-    return this.confirmations(where.eq('DocumentId', documentId));
+  async confirmationsForVersion(documentId: string, version: string, windows: readonly KeyWindow[]): Promise<ReadingConfirmationRecord[]> {
+    const list = await this.directory.resolve('readingConfirmations');
+    const items = await this.inWindows(list, READING_CONFIRMATION_COLUMNS, 'ConfirmationKey', { documentId, version }, windows);
+    return items.map((raw) => map(raw, list, readingConfirmationFromFields));
+  }
+
+  /**
+   * One document version's rows, window by window of the person id, each a range of the unique key column
+   * (documentId|version|personId): SharePoint seeks the range through the column's index and it selects at most one
+   * row per person in it, where `DocumentId eq` would select one per employee and be refused past 5,000. A few windows
+   * at a time; a window of up to 5,000 rows is one request.
+   */
+  private async inWindows(list: ResolvedList, columns: readonly string[], keyColumn: string, version: { documentId: string; version: string }, windows: readonly KeyWindow[]): Promise<RawItem[]> {
+    const prefix = entryKey({ ...version, personId: '' });
+    const read = (w: KeyWindow) =>
+      readAll(this.client, { list: list.path, columns, filter: where.and(where.ge(keyColumn, prefix + w.from), where.le(keyColumn, prefix + w.through)), top: 5000 });
+    const out: RawItem[][] = new Array<RawItem[]>(windows.length);
+    let next = 0;
+    const worker = async () => {
+      for (let at = next++; at < windows.length; at = next++) out[at] = await read(windows[at] as KeyWindow);
+    };
+    await Promise.all(Array.from({ length: Math.min(WINDOWS_AT_ONCE, windows.length) }, worker));
+    return out.flat();
   }
 
   confirmationsForPerson(personId: string): Promise<ReadingConfirmationRecord[]> {

@@ -18,6 +18,16 @@ export interface RecordMapping<T> {
   readonly keyColumn?: string;
 }
 
+/** The usual mapping: records keyed by their own `id` in RecordId. */
+export function keyedById<T extends { readonly id: string }>(
+  entity: string,
+  columns: readonly string[],
+  toFields: (value: T) => Fields,
+  fromFields: (fields: unknown, source: RowSource) => T,
+): RecordMapping<T> {
+  return { entity, columns, toFields, fromFields, idOf: (value) => value.id };
+}
+
 export interface RecordListOptions {
   batch?: BatchOptions;
   /** Item ids remembered per list (RecordId → SharePoint id); ids never change, so the cache never goes stale. Default 20,000. */

@@ -1,41 +1,22 @@
 // Graph delta on 'Risikoelementer' and 'Risikovurderinger': what the per-instance risk index (heat map, round states)
 // is kept in step with. Same engine as the case and measure feeds (ListChangeFeed): 5,000 items a page, only the
 // columns the index keeps, a round with nothing new is one request.
-import { z } from 'zod';
 import type { RiskAssessmentFeed, RiskItemFact, RiskItemFeed } from '../../app/ports/index.js';
-import { isRiskLevel, type RiskAssessment, type RiskLevel } from '../../domain/index.js';
+import type { RiskAssessment } from '../../domain/index.js';
 import type { GraphClient } from '../graph/index.js';
-import { flag, optionalText } from '../mapping/fields.js';
-import { RISK_ASSESSMENT_COLUMNS, riskAssessmentFromFields } from '../mapping/risk.js';
+import { optionalText } from '../mapping/fields.js';
+import { RISK_ASSESSMENT_COLUMNS, riskAssessmentFromFields, riskItemRow } from '../mapping/risk.js';
 import { type ChangeFeedOptions, ListChangeFeed } from './change-feeds.js';
 import type { ListDirectory } from './list-directory.js';
 
-const level = z.number().refine((n): n is RiskLevel => isRiskLevel(n));
-const optionalLevel = level.nullish().transform((v) => (v ?? null) as RiskLevel | null);
-const optionalFlag = z
-  .boolean()
-  .nullish()
-  .transform((v) => v ?? null);
-
-const itemRow = z.object({
-  RecordId: z.string().min(1),
-  AssessmentId: z.string().min(1),
-  UnitId: z.string().min(1),
-  Title: optionalText,
-  Likelihood: level,
-  Consequence: level,
-  ResidualLikelihood: optionalLevel,
-  ResidualConsequence: optionalLevel,
-  ResidualAcceptable: optionalFlag,
-  ReportToKlg: optionalFlag,
-  BreachOfLaw: flag,
-  // Only whether it is there: the index needs "escalated", not where to.
-  Escalation: optionalText,
-  Position: z
-    .number()
-    .nullish()
-    .transform((v) => v ?? 0),
-});
+// Only the columns the index keeps, read as the mapping reads them, except where the index needs less.
+const itemRow = riskItemRow
+  .pick({ RecordId: true, AssessmentId: true, UnitId: true, Likelihood: true, Consequence: true, ResidualLikelihood: true, ResidualConsequence: true, ResidualAcceptable: true, ReportToKlg: true, BreachOfLaw: true, Position: true })
+  .extend({
+    Title: optionalText,
+    // Only whether it is there: the index needs "escalated", not where to.
+    Escalation: optionalText,
+  });
 
 export const RISK_ITEM_FEED_COLUMNS: readonly string[] = Object.keys(itemRow.shape);
 
@@ -51,8 +32,8 @@ export function riskItemFactOf(fields: unknown): RiskItemFact | null {
     assessmentId: r.AssessmentId,
     unitId: r.UnitId,
     title: r.Title ?? '',
-    likelihood: r.Likelihood as RiskLevel,
-    consequence: r.Consequence as RiskLevel,
+    likelihood: r.Likelihood,
+    consequence: r.Consequence,
     residualLikelihood: both ? r.ResidualLikelihood : null,
     residualConsequence: both ? r.ResidualConsequence : null,
     residualAcceptable: r.ResidualAcceptable,

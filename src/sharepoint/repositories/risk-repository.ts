@@ -2,13 +2,13 @@
 // 'Tiltak' (they are written through the measure repository, which adds the sector). Every filter is on RecordId or
 // AssessmentId, both indexed.
 import type { BulkCreateResult, RiskStore, Stored } from '../../app/ports/index.js';
-import { DEFAULT_RISK_THRESHOLDS, type Measure, type RiskAssessment, type RiskItem, type RiskRound, type RiskThresholds } from '../../domain/index.js';
+import type { Measure, RiskAssessment, RiskItem, RiskRound } from '../../domain/index.js';
 import { type GraphClient, where } from '../graph/index.js';
 import { MEASURE_COLUMNS, measureFromFields, measureToFields } from '../mapping/measure.js';
 import { RISK_ROUND_COLUMNS, riskRoundFromFields, riskRoundToFields } from '../mapping/risk-round.js';
-import { RISK_ASSESSMENT_COLUMNS, RISK_ITEM_COLUMNS, riskAssessmentFromFields, riskAssessmentToFields, riskItemFromFields, riskItemToFields } from '../mapping/risk.js';
 import type { ListDirectory } from './list-directory.js';
-import { RecordList, type RecordListOptions } from './record-list.js';
+import { RecordList, keyedById } from './record-list.js';
+import { type RiskListOptions, riskAssessmentList, riskItemList } from './risk-lists.js';
 
 /** Ids per `RecordId eq … or …` query: short enough for any URL, and each page one request. */
 const IDS_PER_QUERY = 40;
@@ -27,38 +27,12 @@ export class SharePointRiskStore implements RiskStore {
   private readonly roundList: RecordList<RiskRound>;
   private readonly measureList: RecordList<Measure>;
 
-  constructor(client: GraphClient, directory: ListDirectory, options: RecordListOptions & { thresholds?: RiskThresholds } = {}) {
-    const thresholds = options.thresholds ?? DEFAULT_RISK_THRESHOLDS;
-    this.assessmentList = new RecordList(
-      client,
-      directory,
-      'riskAssessments',
-      { entity: 'RiskAssessment', columns: RISK_ASSESSMENT_COLUMNS, toFields: riskAssessmentToFields, fromFields: riskAssessmentFromFields, idOf: (a) => a.id },
-      options,
-    );
-    this.itemList = new RecordList(
-      client,
-      directory,
-      'riskItems',
-      // The form's order and the matrix's numbers are read from the domain columns; Title and Score are for people and queries.
-      { entity: 'RiskItem', columns: [...RISK_ITEM_COLUMNS], toFields: (i) => riskItemToFields(i, thresholds), fromFields: riskItemFromFields, idOf: (i) => i.id },
-      options,
-    );
-    this.roundList = new RecordList(
-      client,
-      directory,
-      'riskRounds',
-      { entity: 'RiskRound', columns: RISK_ROUND_COLUMNS, toFields: riskRoundToFields, fromFields: riskRoundFromFields, idOf: (r) => r.id },
-      options,
-    );
+  constructor(client: GraphClient, directory: ListDirectory, options: RiskListOptions = {}) {
+    this.assessmentList = riskAssessmentList(client, directory, options);
+    this.itemList = riskItemList(client, directory, options);
+    this.roundList = new RecordList(client, directory, 'riskRounds', keyedById('RiskRound', RISK_ROUND_COLUMNS, riskRoundToFields, riskRoundFromFields), options);
     // Read only: writes go through the measure repository (it writes the sector beside each measure).
-    this.measureList = new RecordList(
-      client,
-      directory,
-      'measures',
-      { entity: 'Measure', columns: MEASURE_COLUMNS, toFields: (m) => measureToFields(m), fromFields: measureFromFields, idOf: (m) => m.id },
-      options,
-    );
+    this.measureList = new RecordList(client, directory, 'measures', keyedById('Measure', MEASURE_COLUMNS, (m: Measure) => measureToFields(m), measureFromFields), options);
   }
 
   getAssessment(id: string): Promise<Stored<RiskAssessment> | null> {

@@ -86,6 +86,9 @@ export function Shell({ children, narrow, channelUnitId }: { children: ReactNode
     ...(me?.seesOthersCases ? [{ href: '/dashboard', label: t('nav.dashboard'), current: route.page === 'dashboard', testId: 'nav-dashboard' }] : []),
     // Risk (issue 7): for leaders and advisers, who assess risk and read others' assessments (the server decides in the end).
     ...(me?.seesOthersCases ? [{ href: '/risk', label: t('nav.risk'), current: route.page === 'risk', testId: 'nav-risk' }] : []),
+    // Quality committees (issue 9): for leaders, advisers and coordinators, who sit in or read committees (the server
+    // lists only those the viewer may read; members without a leader role reach theirs from the channel's cards).
+    ...(me?.seesOthersCases || me?.roles.some((r) => r === 'qualityAdviser' || r === 'qualityCoordinator') ? [{ href: '/committees', label: t('nav.committees'), current: route.page === 'committees', testId: 'nav-committees' }] : []),
     // Procedures (issue 8): everyone searches them and has a reading list.
     { href: '/procedures', label: t('proc.mainNav.procedures'), current: route.page === 'procedures' && route.route.view !== 'readingList' && route.route.view !== 'coverage', testId: 'nav-procedures' },
     { href: '/reading-list', label: t('proc.mainNav.readingList'), current: route.page === 'procedures' && (route.route.view === 'readingList' || route.route.view === 'coverage'), testId: 'nav-reading-list' },

@@ -1,4 +1,5 @@
 // Labels for the domain's code values in bokmål, nynorsk and English (words from shared/domain.md and the bot's cards).
+// One table with the three languages side by side, so a value cannot get a label in one language and be missed in another.
 import type { CaseStatus, CauseCategory, ConsequenceFor, DeviationKind, MeasureStatus, OrgLevel, Severity } from '../../../src/domain/index.js';
 import type { Locale } from '../../../src/server/api/contract.js';
 import type { CaseScope, MeasureSourceType } from '../domain-values';
@@ -17,130 +18,95 @@ export interface DomainLabels {
   history: Record<string, string>;
 }
 
-const nb: DomainLabels = {
+/** A label in bokmål, nynorsk and English, in that order. */
+type Words = readonly [nb: string, nn: string, en: string];
+type WordTables = { [G in keyof DomainLabels]: Record<keyof DomainLabels[G], Words> };
+
+const WORDS: WordTables = {
   kind: {
-    adverseEvent: 'Avvik',
-    nearMiss: 'Nestenuhell',
-    improvementProposal: 'Forbedringsforslag',
-    positiveFeedback: 'Positiv tilbakemelding',
-    inspectionFinding: 'Funn fra tilsyn',
-    auditFinding: 'Funn fra revisjon',
-    whistleblowingReport: 'Varsling om kritikkverdige forhold',
+    adverseEvent: ['Avvik', 'Avvik', 'Deviation'],
+    nearMiss: ['Nestenuhell', 'Nestenuhell', 'Near miss'],
+    improvementProposal: ['Forbedringsforslag', 'Forbetringsforslag', 'Improvement proposal'],
+    positiveFeedback: ['Positiv tilbakemelding', 'Positiv tilbakemelding', 'Positive feedback'],
+    inspectionFinding: ['Funn fra tilsyn', 'Funn frå tilsyn', 'Inspection finding'],
+    auditFinding: ['Funn fra revisjon', 'Funn frå revisjon', 'Audit finding'],
+    whistleblowingReport: ['Varsling om kritikkverdige forhold', 'Varsling om kritikkverdige forhold', 'Whistleblowing report'],
   },
-  status: { new: 'Ny', received: 'Mottatt', underAnalysis: 'Under analyse', measuresDecided: 'Tiltak besluttet', closed: 'Lukket' },
-  severity: { low: 'Lav', medium: 'Middels', high: 'Høy', critical: 'Kritisk', none: 'Ikke satt' },
+  status: {
+    new: ['Ny', 'Ny', 'New'],
+    received: ['Mottatt', 'Motteken', 'Received'],
+    underAnalysis: ['Under analyse', 'Under analyse', 'Under analysis'],
+    measuresDecided: ['Tiltak besluttet', 'Tiltak vedtekne', 'Measures decided'],
+    closed: ['Lukket', 'Lukka', 'Closed'],
+  },
+  severity: {
+    low: ['Lav', 'Låg', 'Low'],
+    medium: ['Middels', 'Middels', 'Medium'],
+    high: ['Høy', 'Høg', 'High'],
+    critical: ['Kritisk', 'Kritisk', 'Critical'],
+    none: ['Ikke satt', 'Ikkje sett', 'Not set'],
+  },
   causeCategory: {
-    routine: 'Rutine mangler, er uklar eller ble ikke fulgt',
-    competence: 'Kompetanse og opplæring',
-    communication: 'Kommunikasjon og informasjon',
-    staffing: 'Bemanning og organisering av arbeidet',
-    equipment: 'Utstyr, teknologi og IT',
-    physicalEnvironment: 'Bygg og fysiske omgivelser',
-    externalFactors: 'Forhold utenfor kommunens kontroll',
-    other: 'Annet',
+    routine: ['Rutine mangler, er uklar eller ble ikke fulgt', 'Rutine manglar, er uklar eller vart ikkje følgd', 'Routine missing, unclear or not followed'],
+    competence: ['Kompetanse og opplæring', 'Kompetanse og opplæring', 'Competence and training'],
+    communication: ['Kommunikasjon og informasjon', 'Kommunikasjon og informasjon', 'Communication and information'],
+    staffing: ['Bemanning og organisering av arbeidet', 'Bemanning og organisering av arbeidet', 'Staffing and organisation of work'],
+    equipment: ['Utstyr, teknologi og IT', 'Utstyr, teknologi og IT', 'Equipment, technology and IT'],
+    physicalEnvironment: ['Bygg og fysiske omgivelser', 'Bygg og fysiske omgivnader', 'Buildings and physical surroundings'],
+    externalFactors: ['Forhold utenfor kommunens kontroll', 'Forhold utanfor kontrollen til kommunen', 'Factors outside the municipality’s control'],
+    other: ['Annet', 'Anna', 'Other'],
   },
-  consequenceFor: { serviceUser: 'Tjenestemottaker (bruker, pasient, elev)', employee: 'Ansatt', organisation: 'Organisasjonen', environment: 'Miljø og omgivelser' },
-  measureSource: { deviation: 'Avvik', riskItem: 'Risikovurdering (ROS)', audit: 'Revisjon og tilsyn', meetingDecision: 'Møtevedtak', procedureSelfAssessment: 'Egenvurdering av prosedyre' },
-  measureStatus: { open: 'Åpent', inProgress: 'Pågår', done: 'Utført', cancelled: 'Avbrutt' },
-  orgLevel: { municipality: 'Kommune', sector: 'Kommunalsjefområde', unit: 'Virksomhet', service: 'Tjeneste' },
-  scope: { mine: 'Mine meldinger', units: 'Mine enheter', handling: 'Tildelt meg' },
+  consequenceFor: {
+    serviceUser: ['Tjenestemottaker (bruker, pasient, elev)', 'Tenestemottakar (brukar, pasient, elev)', 'Service user (resident, patient, pupil)'],
+    employee: ['Ansatt', 'Tilsett', 'Employee'],
+    organisation: ['Organisasjonen', 'Organisasjonen', 'The organisation'],
+    environment: ['Miljø og omgivelser', 'Miljø og omgivnader', 'Environment and surroundings'],
+  },
+  measureSource: {
+    deviation: ['Avvik', 'Avvik', 'Deviation'],
+    riskItem: ['Risikovurdering (ROS)', 'Risikovurdering (ROS)', 'Risk assessment'],
+    audit: ['Revisjon og tilsyn', 'Revisjon og tilsyn', 'Audit and inspection'],
+    meetingDecision: ['Møtevedtak', 'Møtevedtak', 'Meeting decision'],
+    procedureSelfAssessment: ['Egenvurdering av prosedyre', 'Eigenvurdering av prosedyre', 'Procedure self-assessment'],
+  },
+  measureStatus: {
+    open: ['Åpent', 'Ope', 'Open'],
+    inProgress: ['Pågår', 'Pågår', 'In progress'],
+    done: ['Utført', 'Utført', 'Done'],
+    cancelled: ['Avbrutt', 'Avbrote', 'Cancelled'],
+  },
+  orgLevel: {
+    municipality: ['Kommune', 'Kommune', 'Municipality'],
+    sector: ['Kommunalsjefområde', 'Kommunalsjefområde', 'Sector'],
+    unit: ['Virksomhet', 'Verksemd', 'Unit'],
+    service: ['Tjeneste', 'Teneste', 'Service'],
+  },
+  scope: {
+    mine: ['Mine meldinger', 'Mine meldingar', 'My reports'],
+    units: ['Mine enheter', 'Mine einingar', 'My units'],
+    handling: ['Tildelt meg', 'Tildelt meg', 'Assigned to me'],
+  },
   history: {
-    report: 'Meldt',
-    receive: 'Mottatt',
-    startAnalysis: 'Analyse startet',
-    decideMeasures: 'Tiltak besluttet',
-    close: 'Lukket',
-    reopen: 'Gjenåpnet',
-    analysis: 'Analyse oppdatert',
-    measureAdded: 'Tiltak lagt til',
-    feedback: 'Tilbakemelding sendt',
-    escalated: 'Løftet til kvalitetsutvalget',
-    assigned: 'Tildelt',
+    report: ['Meldt', 'Meldt', 'Reported'],
+    receive: ['Mottatt', 'Motteken', 'Received'],
+    startAnalysis: ['Analyse startet', 'Analyse starta', 'Analysis started'],
+    decideMeasures: ['Tiltak besluttet', 'Tiltak vedtekne', 'Measures decided'],
+    close: ['Lukket', 'Lukka', 'Closed'],
+    reopen: ['Gjenåpnet', 'Opna igjen', 'Reopened'],
+    analysis: ['Analyse oppdatert', 'Analyse oppdatert', 'Analysis updated'],
+    measureAdded: ['Tiltak lagt til', 'Tiltak lagt til', 'Measure added'],
+    feedback: ['Tilbakemelding sendt', 'Tilbakemelding send', 'Feedback sent'],
+    escalated: ['Løftet til kvalitetsutvalget', 'Løfta til kvalitetsutvalet', 'Escalated to the quality committee'],
+    assigned: ['Tildelt', 'Tildelt', 'Assigned'],
   },
 };
 
-const nn: DomainLabels = {
-  kind: {
-    adverseEvent: 'Avvik',
-    nearMiss: 'Nestenuhell',
-    improvementProposal: 'Forbetringsforslag',
-    positiveFeedback: 'Positiv tilbakemelding',
-    inspectionFinding: 'Funn frå tilsyn',
-    auditFinding: 'Funn frå revisjon',
-    whistleblowingReport: 'Varsling om kritikkverdige forhold',
-  },
-  status: { new: 'Ny', received: 'Motteken', underAnalysis: 'Under analyse', measuresDecided: 'Tiltak vedtekne', closed: 'Lukka' },
-  severity: { low: 'Låg', medium: 'Middels', high: 'Høg', critical: 'Kritisk', none: 'Ikkje sett' },
-  causeCategory: {
-    routine: 'Rutine manglar, er uklar eller vart ikkje følgd',
-    competence: 'Kompetanse og opplæring',
-    communication: 'Kommunikasjon og informasjon',
-    staffing: 'Bemanning og organisering av arbeidet',
-    equipment: 'Utstyr, teknologi og IT',
-    physicalEnvironment: 'Bygg og fysiske omgivnader',
-    externalFactors: 'Forhold utanfor kontrollen til kommunen',
-    other: 'Anna',
-  },
-  consequenceFor: { serviceUser: 'Tenestemottakar (brukar, pasient, elev)', employee: 'Tilsett', organisation: 'Organisasjonen', environment: 'Miljø og omgivnader' },
-  measureSource: { deviation: 'Avvik', riskItem: 'Risikovurdering (ROS)', audit: 'Revisjon og tilsyn', meetingDecision: 'Møtevedtak', procedureSelfAssessment: 'Eigenvurdering av prosedyre' },
-  measureStatus: { open: 'Ope', inProgress: 'Pågår', done: 'Utført', cancelled: 'Avbrote' },
-  orgLevel: { municipality: 'Kommune', sector: 'Kommunalsjefområde', unit: 'Verksemd', service: 'Teneste' },
-  scope: { mine: 'Mine meldingar', units: 'Mine einingar', handling: 'Tildelt meg' },
-  history: {
-    report: 'Meldt',
-    receive: 'Motteken',
-    startAnalysis: 'Analyse starta',
-    decideMeasures: 'Tiltak vedtekne',
-    close: 'Lukka',
-    reopen: 'Opna igjen',
-    analysis: 'Analyse oppdatert',
-    measureAdded: 'Tiltak lagt til',
-    feedback: 'Tilbakemelding send',
-    escalated: 'Løfta til kvalitetsutvalet',
-    assigned: 'Tildelt',
-  },
-};
+const COLUMN: Record<Locale, 0 | 1 | 2> = { nb: 0, nn: 1, en: 2 };
 
-const en: DomainLabels = {
-  kind: {
-    adverseEvent: 'Deviation',
-    nearMiss: 'Near miss',
-    improvementProposal: 'Improvement proposal',
-    positiveFeedback: 'Positive feedback',
-    inspectionFinding: 'Inspection finding',
-    auditFinding: 'Audit finding',
-    whistleblowingReport: 'Whistleblowing report',
-  },
-  status: { new: 'New', received: 'Received', underAnalysis: 'Under analysis', measuresDecided: 'Measures decided', closed: 'Closed' },
-  severity: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical', none: 'Not set' },
-  causeCategory: {
-    routine: 'Routine missing, unclear or not followed',
-    competence: 'Competence and training',
-    communication: 'Communication and information',
-    staffing: 'Staffing and organisation of work',
-    equipment: 'Equipment, technology and IT',
-    physicalEnvironment: 'Buildings and physical surroundings',
-    externalFactors: 'Factors outside the municipality’s control',
-    other: 'Other',
-  },
-  consequenceFor: { serviceUser: 'Service user (resident, patient, pupil)', employee: 'Employee', organisation: 'The organisation', environment: 'Environment and surroundings' },
-  measureSource: { deviation: 'Deviation', riskItem: 'Risk assessment', audit: 'Audit and inspection', meetingDecision: 'Meeting decision', procedureSelfAssessment: 'Procedure self-assessment' },
-  measureStatus: { open: 'Open', inProgress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
-  orgLevel: { municipality: 'Municipality', sector: 'Sector', unit: 'Unit', service: 'Service' },
-  scope: { mine: 'My reports', units: 'My units', handling: 'Assigned to me' },
-  history: {
-    report: 'Reported',
-    receive: 'Received',
-    startAnalysis: 'Analysis started',
-    decideMeasures: 'Measures decided',
-    close: 'Closed',
-    reopen: 'Reopened',
-    analysis: 'Analysis updated',
-    measureAdded: 'Measure added',
-    feedback: 'Feedback sent',
-    escalated: 'Escalated to the quality committee',
-    assigned: 'Assigned',
-  },
-};
+function inLocale(locale: Locale): DomainLabels {
+  const column = COLUMN[locale];
+  const pick = (table: Record<string, Words>) => Object.fromEntries(Object.entries(table).map(([code, words]) => [code, words[column]]));
+  return Object.fromEntries(Object.entries(WORDS).map(([group, table]) => [group, pick(table)])) as unknown as DomainLabels;
+}
 
-export const LABELS: Record<Locale, DomainLabels> = { nb, nn, en };
+export const LABELS: Record<Locale, DomainLabels> = { nb: inLocale('nb'), nn: inLocale('nn'), en: inLocale('en') };

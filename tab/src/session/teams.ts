@@ -13,6 +13,8 @@ export interface TeamsHost {
   /** 'content', 'settings' (the config page), 'sidePanel' (a meeting's side panel) … */
   frameContext: string;
   channelId: string | null;
+  /** The chat the tab sits in: for a meeting tab (side panel, stage) the meeting's chat, '19:meeting_…@thread.v2'. */
+  chatId?: string | null;
   /** Teams SSO: an Entra token for the app, which the server validates; `fresh` after a 401. */
   token(fresh: boolean): Promise<string>;
   onThemeChange(handler: (theme: TeamsTheme) => void): void;
@@ -60,6 +62,7 @@ export async function connectTeams(timeoutMs = 3000): Promise<TeamsHost | null> 
       locale: context.app.locale,
       frameContext: String(context.page.frameContext ?? 'content'),
       channelId: context.channel?.id ?? null,
+      chatId: context.chat?.id ?? null,
       token: cachedTokens(() => authentication.getAuthToken()),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(themeName(t))),
     };

@@ -1,9 +1,10 @@
 // The root-cause analysis: "5 hvorfor" (one to five answers), the root cause and a cause category.
-import { Button, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
+import { Field, Input, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AnalysisBody, CaseDetail } from '../../../../src/server/api/contract.js';
 import type { CauseCategory } from '../../../../src/domain/index.js';
-import { ErrorMessage, Notice } from '../../components/error-message';
+import { ChoiceField } from '../../components/choice-field';
+import { FormFooter } from '../../components/form-footer';
 import { usePageStyles } from '../../components/page';
 import { CAUSE_CATEGORIES, isOneOf } from '../../domain-values';
 import { useI18n } from '../../i18n/i18n';
@@ -81,23 +82,15 @@ export function CaseAnalysis() {
           <Field label={t('analysis.rootCause')}>
             <Textarea value={rootCause} maxLength={2000} onChange={(_, d) => setRootCause(d.value)} data-testid="analysis-root-cause" />
           </Field>
-          <Field label={t('analysis.causeCategory')}>
-            <Select value={category} onChange={(_, d) => setCategory(isOneOf(CAUSE_CATEGORIES, d.value) ? d.value : '')} data-testid="analysis-cause-category">
-              <option value="">{t('common.notSet')}</option>
-              {CAUSE_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {labels.causeCategory[c]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {write.error && <ErrorMessage error={write.error} />}
-          {write.done && <Notice intent="success">{write.done}</Notice>}
-          <div>
-            <Button type="submit" appearance="primary" disabled={write.disabled} data-testid="analysis-save">
-              {t('analysis.save')}
-            </Button>
-          </div>
+          <ChoiceField
+            label={t('analysis.causeCategory')}
+            testId="analysis-cause-category"
+            value={category}
+            emptyLabel={t('common.notSet')}
+            choices={CAUSE_CATEGORIES.map((c) => ({ value: c, label: labels.causeCategory[c] }))}
+            onChange={(value) => setCategory(isOneOf(CAUSE_CATEGORIES, value) ? value : '')}
+          />
+          <FormFooter error={write.error} done={write.done} busy={write.disabled} submitLabel={t('analysis.save')} submitTestId="analysis-save" />
         </form>
       )}
     </section>

@@ -1,8 +1,8 @@
 // Talking back: feedback to the reporter (through the bot) and escalation to the quality committee above.
-import { Button, Field, Text, Textarea } from '@fluentui/react-components';
+import { Field, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CaseDetail, EscalateBody, EscalateResult, FeedbackBody, FeedbackResult } from '../../../../src/server/api/contract.js';
-import { ErrorMessage, Notice } from '../../components/error-message';
+import { FormFooter } from '../../components/form-footer';
 import { usePageStyles } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
 import { useApi } from '../../session/session';
@@ -103,17 +103,15 @@ function CaseNoteForm<R extends { case: CaseDetail }>(props: CaseNoteFormProps<R
         <Field label={props.label} hint={props.hint} required validationMessage={tried && !text.trim() ? t('common.required') : undefined}>
           <Textarea value={text} maxLength={2000} onChange={(_, d) => setText(d.value)} data-testid={props.testIds.text} />
         </Field>
-        {write.error && <ErrorMessage error={write.error} />}
-        {write.done && (
-          <Notice intent="success" testId={props.testIds.done}>
-            {write.done}
-          </Notice>
-        )}
-        <div>
-          <Button type="submit" disabled={write.busy} data-testid={props.testIds.send}>
-            {props.sendLabel}
-          </Button>
-        </div>
+        <FormFooter
+          error={write.error}
+          done={write.done}
+          busy={write.busy}
+          submitLabel={props.sendLabel}
+          submitTestId={props.testIds.send}
+          submitAppearance="secondary"
+          noticeTestId={props.testIds.done}
+        />
       </form>
     </section>
   );

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { CaseDetail } from '../../../../src/server/api/contract.js';
 import { useLoad } from '../../api/use-load';
 import { ErrorMessage, Notice } from '../../components/error-message';
-import { PageHeading } from '../../components/page';
+import { PageHeading, usePageStyles } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink } from '../../router';
 import { useApi } from '../../session/session';
@@ -18,19 +18,12 @@ import { CaseReport } from './case-report';
 import { ConflictNotice } from './conflict-notice';
 
 const useStyles = makeStyles({
-  top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  columns: {
-    display: 'grid',
-    gap: tokens.spacingHorizontalXXL,
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
-    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
-  },
-  narrow: { gridTemplateColumns: 'minmax(0, 1fr)' },
 });
 
 export function CasePage({ id, narrow }: { id: string; narrow: boolean }) {
   const styles = useStyles();
+  const page = usePageStyles();
   const { t, labels } = useI18n();
   const api = useApi();
   const loaded = useLoad((signal) => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, signal), id, t('error.unexpected'));
@@ -62,7 +55,7 @@ export function CasePage({ id, narrow }: { id: string; narrow: boolean }) {
   const heading = detail ? (detail.title ? `${detail.caseNumber}: ${detail.title}` : detail.caseNumber) : waiting;
   return (
     <>
-      <div className={styles.top}>
+      <div className={page.top}>
         <AppLink href="/inbox">{`← ${t('case.back')}`}</AppLink>
         <PageHeading title={detail?.caseNumber ?? waiting}>{heading}</PageHeading>
         {detail && (
@@ -85,8 +78,8 @@ export function CasePage({ id, narrow }: { id: string; narrow: boolean }) {
               {t('case.healthHidden')}
             </Notice>
           )}
-          {!detail.canHandle && detail.allowedActions.length === 0 && <Text className={styles.top}>{t('case.readOnly')}</Text>}
-          <div className={narrow ? `${styles.columns} ${styles.narrow}` : styles.columns}>
+          {!detail.canHandle && detail.allowedActions.length === 0 && <Text className={page.top}>{t('case.readOnly')}</Text>}
+          <div className={narrow ? `${page.columns} ${page.oneColumn}` : page.columns}>
             <div>
               <CaseReport detail={detail} />
               <CaseAnalysis key={`analysis-${detail.id}`} />

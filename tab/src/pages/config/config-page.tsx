@@ -1,4 +1,6 @@
-// The configurable channel tab's config page: pick a unit (the channel's linked unit first); Teams saves `/channel?unitId=…` as the tab's content URL.
+// The configurable tab's config page. In a channel: pick a unit (the channel's linked unit first); Teams saves
+// `/channel?unitId=…` as the tab's content URL. In a meeting (a meeting chat, no channel): the committee meeting whose
+// agenda the side panel and stage show (meeting-config.tsx).
 import { Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { Notice } from '../../components/error-message';
@@ -8,12 +10,33 @@ import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { teamsConfig } from '../../session/teams';
 import { useChannelUnit } from '../channel/channel-page';
+import { MeetingConfig } from './meeting-config';
 
 export function channelContentUrl(origin: string, unitId: string): string {
   return `${origin}/channel?unitId=${encodeURIComponent(unitId)}`;
 }
 
 export function ConfigPage() {
+  const { host } = useSession();
+  const chatId = host?.chatId ?? null;
+  // A meeting tab: the meeting's chat and no channel. Outside Teams, `?chatId=` stands in for the context (tests, demos).
+  const asked = new URLSearchParams(window.location.search).get('chatId');
+  if (host && chatId && !host.channelId) return <MeetingConfigPage chatId={chatId} inTeams />;
+  if (!host && asked) return <MeetingConfigPage chatId={asked} inTeams={false} />;
+  return <ChannelConfigPage />;
+}
+
+function MeetingConfigPage({ chatId, inTeams }: { chatId: string; inTeams: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t('config.title')}>{t('config.title')}</PageHeading>
+      <MeetingConfig chatId={chatId} inTeams={inTeams} />
+    </>
+  );
+}
+
+function ChannelConfigPage() {
   const page = usePageStyles();
   const { t } = useI18n();
   const { host } = useSession();

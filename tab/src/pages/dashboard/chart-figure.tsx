@@ -1,6 +1,7 @@
 // One dashboard chart: a heading, the lazy chart (an image with a summary), and the same numbers as a table whose labels drill down.
 import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Component, Suspense, lazy, type ReactNode } from 'react';
+import { useReadableRows } from '../../components/data-table';
 import { usePageStyles } from '../../components/page';
 import { useThemeObject } from '../../components/theme-context';
 import { formatNumber } from '../../i18n/format';
@@ -49,6 +50,7 @@ class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode
 
 export function ChartFigure({ id, title, summary, columns, rows, series, trend, horizontal, testId }: ChartFigureProps) {
   const styles = useStyles();
+  const readableRows = useReadableRows();
   const page = usePageStyles();
   const { t } = useI18n();
   const theme = useThemeObject();
@@ -82,7 +84,7 @@ export function ChartFigure({ id, title, summary, columns, rows, series, trend, 
       </Text>
       <details className={styles.details}>
         <summary className={styles.summary}>{t('dashboard.table')}</summary>
-        <Table size="small" aria-labelledby={`${id}-title`} data-testid={`${testId}-table`}>
+        <Table className={readableRows} size="small" aria-labelledby={`${id}-title`} data-testid={`${testId}-table`}>
           <TableHeader>
             <TableRow>
               {columns.map((c, i) => (

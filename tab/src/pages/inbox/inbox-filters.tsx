@@ -2,19 +2,14 @@
 import { Button, Field, Input, Radio, RadioGroup, SearchBox, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { InboxFilters } from '../../api/query';
+import { ChoiceField } from '../../components/choice-field';
+import { useFilterGrid } from '../../components/filter-bar';
 import { UnitSelect } from '../../components/unit-select';
 import { CASE_SORTS, KINDS, OPEN_STATUSES, SEVERITIES, STATUSES, type CaseScope, type CaseSort } from '../../domain-values';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/catalogue';
 
 const useStyles = makeStyles({
-  grid: {
-    display: 'grid',
-    gap: tokens.spacingHorizontalM,
-    gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))',
-    alignItems: 'end',
-    '& > *': { minWidth: 0 },
-  },
   search: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', gridColumn: 'span 2', '@media (max-width: 600px)': { gridColumn: 'auto' } },
   grow: { flexGrow: 1 },
 });
@@ -23,6 +18,7 @@ const OPEN = OPEN_STATUSES.join(',');
 
 export function InboxFiltersForm({ filters, scope, scopes, onChange }: { filters: InboxFilters; scope: CaseScope; scopes: readonly CaseScope[]; onChange(next: InboxFilters): void }) {
   const styles = useStyles();
+  const grid = useFilterGrid();
   const { t, labels } = useI18n();
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
@@ -49,7 +45,7 @@ export function InboxFiltersForm({ filters, scope, scopes, onChange }: { filters
           </RadioGroup>
         </Field>
       )}
-      <div className={styles.grid}>
+      <div className={grid}>
         <Field label={t('inbox.filter.kind')}>
           <Select data-testid="filter-kind" value={filters.kind?.join(',') ?? ''} onChange={(_, d) => set({ kind: d.value ? (d.value.split(',') as InboxFilters['kind']) : undefined })}>
             <option value="">{t('common.all')}</option>
@@ -95,15 +91,13 @@ export function InboxFiltersForm({ filters, scope, scopes, onChange }: { filters
         <Field label={t('inbox.filter.to')}>
           <Input type="date" data-testid="filter-to" value={filters.to ?? ''} onChange={(_, d) => set({ to: d.value || undefined })} />
         </Field>
-        <Field label={t('inbox.filter.sort')}>
-          <Select data-testid="filter-sort" value={filters.sort ?? '-reportedAt'} onChange={(_, d) => set({ sort: d.value as CaseSort })}>
-            {CASE_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`inbox.sort.${s}` as MessageKey)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t('inbox.filter.sort')}
+          testId="filter-sort"
+          value={filters.sort ?? '-reportedAt'}
+          choices={CASE_SORTS.map((s) => ({ value: s, label: t(`inbox.sort.${s}` as MessageKey) }))}
+          onChange={(value) => set({ sort: value as CaseSort })}
+        />
         <form role="search" className={styles.search} onSubmit={submitSearch}>
           <Field label={t('inbox.filter.search')} className={styles.grow}>
             <SearchBox data-testid="filter-search" value={q} onChange={(_, d) => setQ(d.value)} maxLength={200} />
@@ -121,3 +115,4 @@ export function InboxFiltersForm({ filters, scope, scopes, onChange }: { filters
     </>
   );
 }
+

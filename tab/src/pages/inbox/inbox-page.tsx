@@ -1,10 +1,12 @@
 // Innboks: the cases I may see, filtered and sorted on the server, a page at a time, with counts per status.
-import { Badge, Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Spinner, TableCell, TableRow, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import type { CasePage, CaseSummary } from '../../../../src/server/api/contract.js';
 import { casesApiPath, inboxFiltersFromQuery, inboxQuery, type InboxFilters } from '../../api/query';
 import { usePaged } from '../../api/use-paged';
+import { DataTable, useDataCellStyles } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { LoadMore } from '../../components/load-more';
 import { PageHeading, usePageStyles } from '../../components/page';
 import { STATUSES, type CaseScope } from '../../domain-values';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -18,8 +20,6 @@ const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  tableWrap: { overflowX: 'auto' },
-  narrowHide: { '@media (max-width: 600px)': { display: 'none' } },
   hidden: { fontStyle: 'italic', color: tokens.colorNeutralForeground2 },
   caseNumber: { whiteSpace: 'nowrap' },
 });
@@ -30,6 +30,7 @@ export function scopesFor(seesOthersCases: boolean): readonly CaseScope[] {
 
 export function InboxPage({ narrow }: { narrow: boolean }) {
   const styles = useStyles();
+  const cells = useDataCellStyles();
   const page = usePageStyles();
   const { t, labels } = useI18n();
   const me = useMe();
@@ -45,7 +46,6 @@ export function InboxPage({ narrow }: { narrow: boolean }) {
   const list = usePaged<CaseSummary, CasePage>(fetchPage, key, t('error.unexpected'));
   const setFilters = (next: InboxFilters) => navigate(`/inbox${inboxQuery(next)}`, { replace: true });
   const counts = list.first?.counts ?? null;
-  const hide = mergeClasses(styles.narrowHide);
 
   return (
     <>
@@ -91,55 +91,38 @@ export function InboxPage({ narrow }: { narrow: boolean }) {
         {list.loading && <Spinner label={t('common.loading')} />}
         {!list.loading && !list.error && list.items.length === 0 && <Text data-testid="inbox-empty">{t('inbox.empty')}</Text>}
         {list.items.length > 0 && (
-          <div className={styles.tableWrap}>
-            <Table aria-labelledby="inbox-results" size={narrow ? 'small' : 'medium'} data-testid="inbox-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('inbox.col.caseNumber')}</TableHeaderCell>
-                  <TableHeaderCell>{t('inbox.col.title')}</TableHeaderCell>
-                  {!narrow && <TableHeaderCell className={hide}>{t('inbox.col.kind')}</TableHeaderCell>}
-                  {!narrow && <TableHeaderCell className={hide}>{t('inbox.col.unit')}</TableHeaderCell>}
-                  <TableHeaderCell>{t('inbox.col.severity')}</TableHeaderCell>
-                  <TableHeaderCell>{t('inbox.col.status')}</TableHeaderCell>
-                  {!narrow && <TableHeaderCell className={hide}>{t('inbox.col.reportedAt')}</TableHeaderCell>}
-                  {!narrow && <TableHeaderCell className={hide}>{t('inbox.col.handler')}</TableHeaderCell>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.items.map((c) => (
-                  <TableRow key={c.id} data-testid="inbox-row" data-case-id={c.id} data-case-number={c.caseNumber}>
-                    <TableCell className={styles.caseNumber}>
-                      <AppLink href={caseHref(c.id)} data-testid="inbox-row-link">
-                        {c.caseNumber}
-                      </AppLink>
-                    </TableCell>
-                    <TableCell>{c.healthDetailsHidden && !c.title ? <span className={styles.hidden}>{t('inbox.hiddenTitle')}</span> : c.title}</TableCell>
-                    {!narrow && <TableCell className={hide}>{labels.kind[c.kind]}</TableCell>}
-                    {!narrow && <TableCell className={hide}>{c.unitName}</TableCell>}
-                    <TableCell>{labels.severity[c.severity ?? 'none']}</TableCell>
-                    <TableCell>
-                      <Badge appearance="tint" color={c.status === 'closed' ? 'success' : c.status === 'new' ? 'brand' : 'informative'}>
-                        {labels.status[c.status]}
-                      </Badge>
-                    </TableCell>
-                    {!narrow && <TableCell className={hide}>{formatDate(c.reportedAt)}</TableCell>}
-                    {!narrow && <TableCell className={hide}>{c.handlerName ?? t('inbox.unassigned')}</TableCell>}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            labelledBy="inbox-results"
+            size={narrow ? 'small' : 'medium'}
+            testId="inbox-table"
+            columns={[t('inbox.col.caseNumber'), t('inbox.col.title'), !narrow && { label: t('inbox.col.kind'), hideWhenNarrow: true }, !narrow && { label: t('inbox.col.unit'), hideWhenNarrow: true }, t('inbox.col.severity'), t('inbox.col.status'), !narrow && { label: t('inbox.col.reportedAt'), hideWhenNarrow: true }, !narrow && { label: t('inbox.col.handler'), hideWhenNarrow: true }]}
+          >
+            {list.items.map((c) => (
+              <TableRow key={c.id} data-testid="inbox-row" data-case-id={c.id} data-case-number={c.caseNumber}>
+                <TableCell className={styles.caseNumber}>
+                  <AppLink href={caseHref(c.id)} data-testid="inbox-row-link">
+                    {c.caseNumber}
+                  </AppLink>
+                </TableCell>
+                <TableCell>{c.healthDetailsHidden && !c.title ? <span className={styles.hidden}>{t('inbox.hiddenTitle')}</span> : c.title}</TableCell>
+                {!narrow && <TableCell className={cells.hideWhenNarrow}>{labels.kind[c.kind]}</TableCell>}
+                {!narrow && <TableCell className={cells.hideWhenNarrow}>{c.unitName}</TableCell>}
+                <TableCell>{labels.severity[c.severity ?? 'none']}</TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={c.status === 'closed' ? 'success' : c.status === 'new' ? 'brand' : 'informative'}>
+                    {labels.status[c.status]}
+                  </Badge>
+                </TableCell>
+                {!narrow && <TableCell className={cells.hideWhenNarrow}>{formatDate(c.reportedAt)}</TableCell>}
+                {!narrow && <TableCell className={cells.hideWhenNarrow}>{c.handlerName ?? t('inbox.unassigned')}</TableCell>}
+              </TableRow>
+            ))}
+          </DataTable>
         )}
         {list.items.length > 0 && (
           <Text role="status">{counts ? t('inbox.showing', { shown: list.items.length, total: counts.total }) : t('inbox.showingSome', { shown: list.items.length })}</Text>
         )}
-        {list.continuation && (
-          <div>
-            <Button onClick={list.loadMore} disabled={list.loadingMore} icon={list.loadingMore ? <Spinner size="tiny" /> : undefined} data-testid="inbox-load-more">
-              {t('common.showMore')}
-            </Button>
-          </div>
-        )}
+        <LoadMore list={list} testId="inbox-load-more" />
       </section>
     </>
   );

@@ -1,22 +1,22 @@
 // Til godkjenning: documents waiting for my approval, each with what was sent, the draft to read, and Godkjenn / Avvis with a comment.
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import type { DocumentDetail, DocumentPage } from '../../../../src/server/api/contract-procedures.js';
+import { useState } from 'react';
+import type { DocumentPage } from '../../../../src/server/api/contract-procedures.js';
 import type { ApiRequestError } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { PageHeading, usePageStyles } from '../../components/page';
+import { PageIntro } from '../../components/page-intro';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink } from '../../router';
 import { useApi } from '../../session/session';
 import { ApprovalDecision } from './approval-decision';
 import { StatusBadge } from './procedure-badges';
 import { procedureLabels } from './procedure-labels';
-import { documentApiPath, documentsApiPath } from './procedure-query';
+import { documentsApiPath } from './procedure-query';
 import { documentHref } from './procedure-routes';
 import { DownloadButton } from './reading-list-page';
-import type { DocumentWriteTarget } from './document-write';
-import { PageIntro } from './page-intro';
+import { useDocumentTarget } from './use-document-target';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -29,27 +29,10 @@ function ApprovalItem({ id, title }: { id: string; title: string }) {
   const page = usePageStyles();
   const { t, labels } = useI18n();
   const pl = procedureLabels(t);
-  const api = useApi();
-  const loaded = useLoad((signal) => api.get<DocumentDetail>(documentApiPath(id), signal), id, t('error.unexpected'));
-  const [conflict, setConflict] = useState(false);
+  const { loaded, target, conflict } = useDocumentTarget(id);
   const [downloadError, setDownloadError] = useState<ApiRequestError | null>(null);
   const detail = loaded.data;
   const headingId = `approval-${id}`;
-  const target = useMemo<DocumentWriteTarget | null>(
-    () =>
-      detail
-        ? {
-            detail,
-            apply: (next) => loaded.set(next),
-            conflict: (current) => {
-              setConflict(true);
-              if (current) loaded.set(current);
-              else loaded.reload();
-            },
-          }
-        : null,
-    [detail, loaded],
-  );
   return (
     <li className={`${styles.item} ${page.card}`} aria-labelledby={headingId} data-testid="approval-item" data-document-id={id}>
       <h2 id={headingId} className={page.h3}>

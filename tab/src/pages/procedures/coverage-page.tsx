@@ -1,10 +1,12 @@
 // Lesedekning (leaders): every approved document that applies to people in a unit, lowest coverage first; one document's details and reminders below.
-import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { UnitReadingOverview } from '../../../../src/server/api/contract-procedures.js';
 import { useLoad } from '../../api/use-load';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { PageHeading, usePageStyles } from '../../components/page';
+import { PageIntro } from '../../components/page-intro';
 import { UnitSelect } from '../../components/unit-select';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router';
@@ -13,10 +15,8 @@ import { CoverageBar } from './coverage-bar';
 import { CoveragePanel } from './coverage-panel';
 import { unitCoverageApiPath } from './procedure-query';
 import { documentHref } from './procedure-routes';
-import { PageIntro } from './page-intro';
 
 const useStyles = makeStyles({
-  tableWrap: { overflowX: 'auto' },
   numbers: { fontVariantNumeric: 'tabular-nums' },
   overall: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   picker: { maxWidth: '30rem' },
@@ -74,46 +74,36 @@ export function CoveragePage() {
         {loaded.loading && !o && <Spinner label={t('common.loading')} />}
         {o && o.documents.length === 0 && <Text data-testid="coverage-empty">{t('proc.coveragePage.empty')}</Text>}
         {o && o.documents.length > 0 && (
-          <div className={styles.tableWrap}>
-            <Table aria-labelledby="coverage-documents" data-testid="coverage-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('proc.col.title')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.coverage.col.version')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.coverage.col.confirmed')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.coverage.col.required')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.coverage.col.percent')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.coverage.col.who')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {o.documents.map((d) => (
-                  <TableRow key={d.documentId} data-testid="coverage-row" data-document-id={d.documentId} data-percent={d.percent ?? ''}>
-                    <TableCell>
-                      <AppLink href={documentHref(d.documentId)}>{d.title}</AppLink>
-                    </TableCell>
-                    <TableCell>{d.readingVersion}</TableCell>
-                    <TableCell className={styles.numbers}>{d.confirmed}</TableCell>
-                    <TableCell className={styles.numbers}>{d.required}</TableCell>
-                    <TableCell>
-                      <CoverageBar percent={d.percent} />
-                    </TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        aria-pressed={d.documentId === documentId}
-                        aria-label={t('proc.coveragePage.showFor', { title: d.title })}
-                        onClick={() => go({ unitId, documentId: d.documentId === documentId ? undefined : d.documentId })}
-                        data-testid="coverage-row-open"
-                      >
-                        {t('proc.coveragePage.show')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            labelledBy="coverage-documents"
+            testId="coverage-table"
+            columns={[t('proc.col.title'), t('proc.coverage.col.version'), t('proc.coverage.col.confirmed'), t('proc.coverage.col.required'), t('proc.coverage.col.percent'), t('proc.coverage.col.who')]}
+          >
+            {o.documents.map((d) => (
+              <TableRow key={d.documentId} data-testid="coverage-row" data-document-id={d.documentId} data-percent={d.percent ?? ''} data-selected={d.documentId === documentId ? 'true' : undefined}>
+                <TableCell>
+                  <AppLink href={documentHref(d.documentId)}>{d.title}</AppLink>
+                </TableCell>
+                <TableCell>{d.readingVersion}</TableCell>
+                <TableCell className={styles.numbers}>{d.confirmed}</TableCell>
+                <TableCell className={styles.numbers}>{d.required}</TableCell>
+                <TableCell>
+                  <CoverageBar percent={d.percent} />
+                </TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    aria-pressed={d.documentId === documentId}
+                    aria-label={t('proc.coveragePage.showFor', { title: d.title })}
+                    onClick={() => go({ unitId, documentId: d.documentId === documentId ? undefined : d.documentId })}
+                    data-testid="coverage-row-open"
+                  >
+                    {t('proc.coveragePage.show')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </section>
       {chosen && o && (

@@ -1,10 +1,11 @@
 // Reading coverage of one document in a unit (leaders): percent per unit below, who has not confirmed, and «Send påminnelse».
-import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AlertRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { DocumentCoverage, ReadingReminderBody, ReminderResult } from '../../../../src/server/api/contract-procedures.js';
 import type { ApiRequestError } from '../../api/client';
 import { asApiError, useLoad } from '../../api/use-load';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { usePageStyles } from '../../components/page';
 import { UnitSelect } from '../../components/unit-select';
@@ -16,7 +17,6 @@ import { coverageText } from './procedure-format';
 import { documentApiPath, documentCoverageApiPath } from './procedure-query';
 
 const useStyles = makeStyles({
-  tableWrap: { overflowX: 'auto' },
   people: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, columnWidth: '18rem', columnGap: tokens.spacingHorizontalXXL },
   numbers: { fontVariantNumeric: 'tabular-nums' },
   picker: { maxWidth: '30rem' },
@@ -76,30 +76,23 @@ export function CoveragePanel({ documentId, unitId: initialUnitId, headingLevel 
           </Text>
           <CoverageBar percent={c.percent} testId="coverage-percent" />
           {c.byUnit.length > 0 && (
-            <div className={styles.tableWrap}>
-              <Table size="small" aria-label={t('proc.coverage.byUnit', { unit: c.unit.name })} data-testid="coverage-by-unit">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('proc.coverage.col.unit')}</TableHeaderCell>
-                    <TableHeaderCell>{t('proc.coverage.col.confirmed')}</TableHeaderCell>
-                    <TableHeaderCell>{t('proc.coverage.col.required')}</TableHeaderCell>
-                    <TableHeaderCell>{t('proc.coverage.col.percent')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {c.byUnit.map((u) => (
-                    <TableRow key={`${u.unitId}${u.own ? '-own' : ''}`} data-testid="coverage-unit-row" data-unit-id={u.unitId} data-percent={u.percent ?? ''}>
-                      <TableCell>{u.own ? t('proc.coverage.own', { unit: u.unitName }) : u.unitName}</TableCell>
-                      <TableCell className={styles.numbers}>{u.confirmed}</TableCell>
-                      <TableCell className={styles.numbers}>{u.required}</TableCell>
-                      <TableCell>
-                        <CoverageBar percent={u.percent} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              size="small"
+              label={t('proc.coverage.byUnit', { unit: c.unit.name })}
+              testId="coverage-by-unit"
+              columns={[t('proc.coverage.col.unit'), t('proc.coverage.col.confirmed'), t('proc.coverage.col.required'), t('proc.coverage.col.percent')]}
+            >
+              {c.byUnit.map((u) => (
+                <TableRow key={`${u.unitId}${u.own ? '-own' : ''}`} data-testid="coverage-unit-row" data-unit-id={u.unitId} data-percent={u.percent ?? ''}>
+                  <TableCell>{u.own ? t('proc.coverage.own', { unit: u.unitName }) : u.unitName}</TableCell>
+                  <TableCell className={styles.numbers}>{u.confirmed}</TableCell>
+                  <TableCell className={styles.numbers}>{u.required}</TableCell>
+                  <TableCell>
+                    <CoverageBar percent={u.percent} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           )}
           <H className={page.h3}>{t('proc.coverage.notConfirmed', { n: c.notConfirmedTotal })}</H>
           {c.notConfirmedTotal === 0 ? (

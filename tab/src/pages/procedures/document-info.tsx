@@ -1,11 +1,12 @@
 // What the document is and what happened to it: metadata, related risk items, approval history (who approved which version when), reviews, versions.
-import { Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { RiskItemView } from '../../../../src/server/api/contract-risk.js';
 import type { DocumentDetail } from '../../../../src/server/api/contract-procedures.js';
 import type { ApiRequestError } from '../../api/client';
 import { asApiError, useLoad } from '../../api/use-load';
-import { usePageStyles } from '../../components/page';
+import { DataTable } from '../../components/data-table';
+import { PageSection } from '../../components/page-section';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink } from '../../router';
@@ -21,7 +22,6 @@ const useStyles = makeStyles({
   dd: { margin: 0, overflowWrap: 'anywhere' },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  tableWrap: { overflowX: 'auto' },
   note: { display: 'block', color: tokens.colorNeutralForeground2, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
@@ -39,15 +39,11 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 export function DocumentMetadata({ detail }: { detail: DocumentDetail }) {
   const styles = useStyles();
-  const page = usePageStyles();
   const { t, labels } = useI18n();
   const pl = procedureLabels(t);
   const none = t('common.notSet');
   return (
-    <section aria-labelledby="doc-metadata" className={page.section}>
-      <h2 id="doc-metadata" className={page.h2}>
-        {t('proc.doc.metadata')}
-      </h2>
+    <PageSection id="doc-metadata" title={t('proc.doc.metadata')}>
       {detail.description && <p className={styles.text}>{detail.description}</p>}
       <dl className={styles.dl} data-testid="doc-metadata">
         <Row label={t('proc.doc.type')}>{`${pl.kind(detail.kind)}${detail.kind === 'governingDocument' ? ` – ${pl.type(detail.documentType)}` : ''}`}</Row>
@@ -75,7 +71,7 @@ export function DocumentMetadata({ detail }: { detail: DocumentDetail }) {
         <Row label={t('proc.doc.file')}>{`${detail.fileName} (${formatFileSize(detail.size)})`}</Row>
         <Row label={t('proc.doc.keywords')}>{detail.keywords.length > 0 ? detail.keywords.join(', ') : none}</Row>
       </dl>
-    </section>
+    </PageSection>
   );
 }
 
@@ -97,13 +93,9 @@ function RiskItem({ id }: { id: string }) {
 
 export function RelatedRiskItems({ ids }: { ids: string[] }) {
   const styles = useStyles();
-  const page = usePageStyles();
   const { t } = useI18n();
   return (
-    <section aria-labelledby="doc-risk" className={page.section}>
-      <h2 id="doc-risk" className={page.h2}>
-        {t('proc.doc.riskItems')}
-      </h2>
+    <PageSection id="doc-risk" title={t('proc.doc.riskItems')}>
       {ids.length === 0 ? (
         <Text>{t('proc.doc.noRiskItems')}</Text>
       ) : (
@@ -113,65 +105,49 @@ export function RelatedRiskItems({ ids }: { ids: string[] }) {
           ))}
         </ul>
       )}
-    </section>
+    </PageSection>
   );
 }
 
 export function ApprovalHistory({ detail }: { detail: DocumentDetail }) {
   const styles = useStyles();
-  const page = usePageStyles();
   const { t } = useI18n();
   return (
-    <section aria-labelledby="doc-approvals" className={page.section}>
-      <h2 id="doc-approvals" className={page.h2}>
-        {t('proc.doc.approvalHistory')}
-      </h2>
+    <PageSection id="doc-approvals" title={t('proc.doc.approvalHistory')}>
       {detail.approvals.length === 0 ? (
         <Text>{t('proc.doc.noApprovals')}</Text>
       ) : (
-        <div className={styles.tableWrap}>
-          <Table size="small" aria-labelledby="doc-approvals" data-testid="doc-approval-history">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('proc.history.version')}</TableHeaderCell>
-                <TableHeaderCell>{t('proc.history.decision')}</TableHeaderCell>
-                <TableHeaderCell>{t('proc.history.by')}</TableHeaderCell>
-                <TableHeaderCell>{t('proc.history.when')}</TableHeaderCell>
-                <TableHeaderCell>{t('proc.history.sentBy')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {detail.approvals.map((a, i) => (
-                <TableRow key={`${a.at}-${i}`} data-testid="doc-approval-entry" data-outcome={a.outcome} data-version={a.publishedVersion ?? a.submittedVersion}>
-                  <TableCell>{a.publishedVersion ? t('proc.history.published', { submitted: a.submittedVersion, published: a.publishedVersion }) : a.submittedVersion}</TableCell>
-                  <TableCell>
-                    {a.outcome === 'approved' ? t('proc.history.approved') : t('proc.history.rejected')}
-                    {a.comment && <span className={styles.note}>{t('proc.history.comment', { comment: a.comment })}</span>}
-                    {a.changeNote && <span className={styles.note}>{t('proc.approval.changeNote', { note: a.changeNote })}</span>}
-                  </TableCell>
-                  <TableCell>{a.by.name}</TableCell>
-                  <TableCell>{formatDateTime(a.at)}</TableCell>
-                  <TableCell>{`${a.submittedBy.name}, ${formatDateTime(a.submittedAt)}`}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          size="small"
+          labelledBy="doc-approvals"
+          testId="doc-approval-history"
+          columns={[t('proc.history.version'), t('proc.history.decision'), t('proc.history.by'), t('proc.history.when'), t('proc.history.sentBy')]}
+        >
+          {detail.approvals.map((a, i) => (
+            <TableRow key={`${a.at}-${i}`} data-testid="doc-approval-entry" data-outcome={a.outcome} data-version={a.publishedVersion ?? a.submittedVersion}>
+              <TableCell>{a.publishedVersion ? t('proc.history.published', { submitted: a.submittedVersion, published: a.publishedVersion }) : a.submittedVersion}</TableCell>
+              <TableCell>
+                {a.outcome === 'approved' ? t('proc.history.approved') : t('proc.history.rejected')}
+                {a.comment && <span className={styles.note}>{t('proc.history.comment', { comment: a.comment })}</span>}
+                {a.changeNote && <span className={styles.note}>{t('proc.approval.changeNote', { note: a.changeNote })}</span>}
+              </TableCell>
+              <TableCell>{a.by.name}</TableCell>
+              <TableCell>{formatDateTime(a.at)}</TableCell>
+              <TableCell>{`${a.submittedBy.name}, ${formatDateTime(a.submittedAt)}`}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
-    </section>
+    </PageSection>
   );
 }
 
 export function ReviewHistory({ detail }: { detail: DocumentDetail }) {
   const styles = useStyles();
-  const page = usePageStyles();
   const { t } = useI18n();
   const pl = procedureLabels(t);
   return (
-    <section aria-labelledby="doc-reviews" className={page.section}>
-      <h2 id="doc-reviews" className={page.h2}>
-        {t('proc.doc.reviewHistory')}
-      </h2>
+    <PageSection id="doc-reviews" title={t('proc.doc.reviewHistory')}>
       {detail.reviews.length === 0 ? (
         <Text>{t('proc.doc.noReviews')}</Text>
       ) : (
@@ -185,60 +161,48 @@ export function ReviewHistory({ detail }: { detail: DocumentDetail }) {
           ))}
         </ol>
       )}
-    </section>
+    </PageSection>
   );
 }
 
 export function Versions({ detail, onError }: { detail: DocumentDetail; onError(e: ApiRequestError): void }) {
-  const styles = useStyles();
-  const page = usePageStyles();
   const { t } = useI18n();
   const api = useApi();
   const [busy, setBusy] = useState<string | null>(null);
   if (detail.versions.length === 0) return null;
   return (
-    <section aria-labelledby="doc-versions" className={page.section}>
-      <h2 id="doc-versions" className={page.h2}>
-        {t('proc.doc.versions')}
-      </h2>
-      <div className={styles.tableWrap}>
-        <Table size="small" aria-labelledby="doc-versions" data-testid="doc-versions">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('proc.history.version')}</TableHeaderCell>
-              <TableHeaderCell>{t('proc.versions.kind')}</TableHeaderCell>
-              <TableHeaderCell>{t('proc.versions.size')}</TableHeaderCell>
-              <TableHeaderCell>{t('proc.versions.modified')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {detail.versions.map((v) => (
-              <TableRow key={v.label} data-testid="doc-version-row" data-version={v.label} data-major={v.major ? 'true' : 'false'}>
-                <TableCell>
-                  <Link
-                    href={v.contentUrl}
-                    aria-label={t('proc.versions.download', { version: v.label })}
-                    disabled={busy === v.label}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      setBusy(v.label);
-                      api
-                        .download(v.contentUrl, detail.fileName)
-                        .catch((err: unknown) => onError(asApiError(err, t('error.unexpected'))))
-                        .finally(() => setBusy(null));
-                    }}
-                  >
-                    {v.label}
-                  </Link>
-                </TableCell>
-                <TableCell>{v.major ? t('proc.versions.major') : t('proc.versions.minor')}</TableCell>
-                <TableCell>{formatFileSize(v.size)}</TableCell>
-                <TableCell>{formatDateTime(v.modifiedAt)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-    </section>
+    <PageSection id="doc-versions" title={t('proc.doc.versions')}>
+      <DataTable
+        size="small"
+        labelledBy="doc-versions"
+        testId="doc-versions"
+        columns={[t('proc.history.version'), t('proc.versions.kind'), t('proc.versions.size'), t('proc.versions.modified')]}
+      >
+        {detail.versions.map((v) => (
+          <TableRow key={v.label} data-testid="doc-version-row" data-version={v.label} data-major={v.major ? 'true' : 'false'}>
+            <TableCell>
+              <Link
+                href={v.contentUrl}
+                aria-label={t('proc.versions.download', { version: v.label })}
+                disabled={busy === v.label}
+                onClick={(e) => {
+                  e.preventDefault();
+                  setBusy(v.label);
+                  api
+                    .download(v.contentUrl, detail.fileName)
+                    .catch((err: unknown) => onError(asApiError(err, t('error.unexpected'))))
+                    .finally(() => setBusy(null));
+                }}
+              >
+                {v.label}
+              </Link>
+            </TableCell>
+            <TableCell>{v.major ? t('proc.versions.major') : t('proc.versions.minor')}</TableCell>
+            <TableCell>{formatFileSize(v.size)}</TableCell>
+            <TableCell>{formatDateTime(v.modifiedAt)}</TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
+    </PageSection>
   );
 }

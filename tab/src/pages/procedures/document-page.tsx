@@ -1,6 +1,6 @@
 // One procedure or governing document: metadata, the reader's own confirmation, the work the viewer may do now, approval history, reviews, versions and coverage.
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { DocumentDetail, SelfAssessmentView } from '../../../../src/server/api/contract-procedures.js';
 import type { ApiRequestError } from '../../api/client';
 import { useLoad } from '../../api/use-load';
@@ -14,7 +14,6 @@ import { ApprovalDecision, PendingSummary } from './approval-decision';
 import { CoveragePanel } from './coverage-panel';
 import { ApprovalHistory, DocumentMetadata, RelatedRiskItems, ReviewHistory, Versions } from './document-info';
 import { EditMetadataForm, SubmitForm, UploadVersionForm } from './document-work';
-import type { DocumentWriteTarget } from './document-write';
 import { mayWrite } from './procedure-access';
 import { ReviewDate, StatusBadge } from './procedure-badges';
 import { procedureLabels } from './procedure-labels';
@@ -23,18 +22,11 @@ import type { DocumentSection } from './procedure-routes';
 import { ReviewForm } from './review-form';
 import { ConfirmReadingButton, ReadingOutcomeNotice, type ReadingOutcome } from './reading-confirm';
 import { DownloadButton } from './reading-list-page';
+import { useDocumentTarget } from './use-document-target';
 
 const useStyles = makeStyles({
-  top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   downloads: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  columns: {
-    display: 'grid',
-    gap: tokens.spacingHorizontalXXL,
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
-    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
-  },
-  narrow: { gridTemplateColumns: 'minmax(0, 1fr)' },
   reading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
 });
 
@@ -118,16 +110,15 @@ const SECTION_IDS: Record<DocumentSection, string> = { coverage: 'doc-coverage',
 
 export function DocumentPage({ id, narrow }: { id: string; narrow: boolean }) {
   const styles = useStyles();
+  const page = usePageStyles();
   const { t } = useI18n();
   const pl = procedureLabels(t);
-  const api = useApi();
   const me = useMe();
   const { location } = useRouter();
   const query = new URLSearchParams(location.search);
   const uploaded = query.get('uploaded') === '1';
   const section = query.get('section') as DocumentSection | null;
-  const loaded = useLoad((signal) => api.get<DocumentDetail>(documentApiPath(id), signal), id, t('error.unexpected'));
-  const [conflict, setConflict] = useState(false);
+  const { loaded, target, conflict } = useDocumentTarget(id);
   const [downloadError, setDownloadError] = useState<ApiRequestError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const detail = loaded.data;
@@ -137,24 +128,6 @@ export function DocumentPage({ id, narrow }: { id: string; narrow: boolean }) {
     requestAnimationFrame(() => document.getElementById('doc-notice')?.focus());
   };
 
-  const target = useMemo<DocumentWriteTarget | null>(
-    () =>
-      detail
-        ? {
-            detail,
-            apply: (next) => {
-              setConflict(false);
-              loaded.set(next);
-            },
-            conflict: (current) => {
-              setConflict(true);
-              if (current) loaded.set(current);
-              else loaded.reload();
-            },
-          }
-        : null,
-    [detail, loaded],
-  );
 
   // Opened at a section (from a list's link): move there once the document is here.
   const hasDetail = detail !== undefined;
@@ -172,7 +145,7 @@ export function DocumentPage({ id, narrow }: { id: string; narrow: boolean }) {
   const allowed = new Set(detail?.allowedActions ?? []);
   return (
     <>
-      <div className={styles.top}>
+      <div className={page.top}>
         <AppLink href="/procedures">{`← ${t('proc.doc.back')}`}</AppLink>
         <PageHeading title={detail?.title ?? waiting}>{detail?.title ?? waiting}</PageHeading>
         {detail && (
@@ -217,7 +190,7 @@ export function DocumentPage({ id, narrow }: { id: string; narrow: boolean }) {
       {detail && target && (
         <>
           <MyReading key={detail.id} detail={detail} onChanged={loaded.reload} />
-          <div className={narrow ? `${styles.columns} ${styles.narrow}` : styles.columns}>
+          <div className={narrow ? `${page.columns} ${page.oneColumn}` : page.columns}>
             <div>
               <DocumentMetadata detail={detail} />
               <ApprovalHistory detail={detail} />

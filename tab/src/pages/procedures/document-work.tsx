@@ -1,10 +1,11 @@
 // What an editor does to a document: send it for approval, upload a new version, edit a draft's metadata.
-import { Button, Checkbox, Field, Spinner, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Textarea } from '@fluentui/react-components';
 import { ArrowUploadRegular, SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { DocumentDetail, SubmitForApprovalBody } from '../../../../src/server/api/contract-procedures.js';
-import { ErrorMessage, Notice } from '../../components/error-message';
+import { FormFooter } from '../../components/form-footer';
 import { usePageStyles } from '../../components/page';
+import { submitWith } from '../../components/submit-with';
 import { useI18n } from '../../i18n/i18n';
 import { useApi } from '../../session/session';
 import { useDocumentWrite, type DocumentWriteTarget } from './document-write';
@@ -41,15 +42,7 @@ export function SubmitForm({ target, headingId, onDone }: { target: DocumentWrit
     );
 
   return (
-    <form
-      className={page.form}
-      aria-labelledby={headingId}
-      data-testid="submit-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form className={page.form} aria-labelledby={headingId} data-testid="submit-form" onSubmit={submitWith(submit)}>
       <p>{detail.approvers.length > 0 ? t('proc.submit.approvers', { names: detail.approvers.map((p) => p.name).join(', ') }) : t('proc.submit.noApprover')}</p>
       <Checkbox
         label={first ? t('proc.submit.firstVersion') : t('proc.submit.substantive')}
@@ -61,17 +54,16 @@ export function SubmitForm({ target, headingId, onDone }: { target: DocumentWrit
       <Field label={t('proc.submit.changeNote')} hint={t('proc.submit.changeNoteHint')}>
         <Textarea value={changeNote} maxLength={2000} onChange={(_, d) => setChangeNote(d.value)} data-testid="submit-change-note" />
       </Field>
-      {write.error && <ErrorMessage error={write.error} testId="submit-error" />}
-      {write.done && (
-        <Notice intent="success" testId="submit-notice">
-          {write.done}
-        </Notice>
-      )}
-      <div>
-        <Button type="submit" appearance="primary" icon={write.busy ? <Spinner size="tiny" /> : <SendRegular />} disabled={write.busy} data-testid="submit-send">
-          {t('proc.submit.send')}
-        </Button>
-      </div>
+      <FormFooter
+        error={write.error}
+        done={write.done}
+        busy={write.busy}
+        submitLabel={t('proc.submit.send')}
+        submitIcon={<SendRegular />}
+        submitTestId="submit-send"
+        errorTestId="submit-error"
+        noticeTestId="submit-notice"
+      />
     </form>
   );
 }
@@ -110,29 +102,19 @@ export function UploadVersionForm({ target, headingId }: { target: DocumentWrite
   };
 
   return (
-    <form
-      className={page.form}
-      aria-labelledby={headingId}
-      data-testid="version-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void upload();
-      }}
-    >
+    <form className={page.form} aria-labelledby={headingId} data-testid="version-form" noValidate onSubmit={submitWith(upload)}>
       <p>{t('proc.version.intro', { current: detail.latestVersion })}</p>
       <FileField key={key} label={t('proc.version.file')} file={file} onChange={setFile} limits={limits} showProblems={tried} extraProblem={otherType} testId="version-file" />
-      {write.error && <UploadError error={write.error} />}
-      {write.done && (
-        <Notice intent="success" testId="version-notice">
-          {write.done}
-        </Notice>
-      )}
-      <div>
-        <Button type="submit" appearance="primary" icon={write.busy ? <Spinner size="tiny" /> : <ArrowUploadRegular />} disabled={write.busy} data-testid="version-upload">
-          {t('proc.version.upload')}
-        </Button>
-      </div>
+      <FormFooter
+        error={write.error}
+        errorView={(error) => <UploadError error={error} />}
+        done={write.done}
+        busy={write.busy}
+        submitLabel={t('proc.version.upload')}
+        submitIcon={<ArrowUploadRegular />}
+        submitTestId="version-upload"
+        noticeTestId="version-notice"
+      />
     </form>
   );
 }
@@ -161,28 +143,17 @@ export function EditMetadataForm({ target, headingId }: { target: DocumentWriteT
   };
 
   return (
-    <form
-      className={page.form}
-      aria-labelledby={headingId}
-      data-testid="edit-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-    >
+    <form className={page.form} aria-labelledby={headingId} data-testid="edit-form" noValidate onSubmit={submitWith(save)}>
       <MetadataFields draft={draft} onChange={setDraft} problems={problems} showProblems={tried} kindFixed />
-      {write.error && <ErrorMessage error={write.error} testId="edit-error" />}
-      {write.done && (
-        <Notice intent="success" testId="edit-notice">
-          {write.done}
-        </Notice>
-      )}
-      <div>
-        <Button type="submit" appearance="primary" disabled={write.busy} data-testid="meta-save">
-          {t('proc.edit.save')}
-        </Button>
-      </div>
+      <FormFooter
+        error={write.error}
+        done={write.done}
+        busy={write.busy}
+        submitLabel={t('proc.edit.save')}
+        submitTestId="meta-save"
+        errorTestId="edit-error"
+        noticeTestId="edit-notice"
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // The document's metadata fields, shared by the upload form and the draft's edit form.
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { ChoiceField } from '../../components/choice-field';
 import { PersonPicker } from '../../components/person-picker';
 import { UnitSelect } from '../../components/unit-select';
 import type { MessageKey } from '../../i18n/catalogue';
@@ -60,16 +61,16 @@ export function MetadataFields({
         </Field>
       )}
       {governing && (
-        <Field label={t('proc.meta.type')} required validationMessage={problem('documentType')}>
-          <Select value={draft.documentType} onChange={(_, d) => set({ documentType: (GOVERNING_TYPES as readonly string[]).includes(d.value) ? (d.value as MetadataDraft['documentType']) : '' })} data-testid="meta-type">
-            <option value="">{t('proc.meta.chooseType')}</option>
-            {GOVERNING_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {pl.type(x)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t('proc.meta.type')}
+          required
+          validationMessage={problem('documentType')}
+          testId="meta-type"
+          value={draft.documentType}
+          emptyLabel={t('proc.meta.chooseType')}
+          choices={GOVERNING_TYPES.map((x) => ({ value: x, label: pl.type(x) }))}
+          onChange={(value) => set({ documentType: (GOVERNING_TYPES as readonly string[]).includes(value) ? (value as MetadataDraft['documentType']) : '' })}
+        />
       )}
       <Field label={t('proc.meta.title')} required validationMessage={problem('title')}>
         <Input value={draft.title} maxLength={LIMITS.title} onChange={(_, d) => set({ title: d.value })} data-testid="meta-title" />
@@ -140,3 +141,4 @@ export function MetadataFields({
     </>
   );
 }
+

@@ -4,9 +4,10 @@ import { ArrowUploadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { DocumentDetail } from '../../../../src/server/api/contract-procedures.js';
 import type { ApiRequestError } from '../../api/client';
-import { asApiError } from '../../api/use-load';
+import { useBusyAction } from '../../components/use-busy-action';
 import { ErrorMessage } from '../../components/error-message';
 import { PageHeading, usePageStyles } from '../../components/page';
+import { PageIntro } from '../../components/page-intro';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router';
 import { useApi, useMe } from '../../session/session';
@@ -15,7 +16,6 @@ import { emptyDraft, metadataInput, metadataProblems, type MetadataDraft } from 
 import { MetadataFields } from './metadata-fields';
 import { documentHref } from './procedure-routes';
 import { multipartBody, titleFromFileName } from './upload';
-import { PageIntro } from './page-intro';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -56,8 +56,7 @@ export function NewDocumentPage() {
   const [file, setFile] = useState<File | null>(null);
   const [draft, setDraft] = useState<MetadataDraft>(() => emptyDraft(me.leadsUnitIds[0] ?? me.unitId));
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiRequestError | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
   const problems = metadataProblems(draft);
 
   const chooseFile = (f: File | null) => {
@@ -72,19 +71,14 @@ export function NewDocumentPage() {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus());
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const { body, contentType } = multipartBody([
         { name: 'file', file, fileName: file.name },
         { name: 'metadata', value: JSON.stringify(metadataInput(draft)) },
       ]);
       const created = await api.upload<DocumentDetail>('/api/procedures', body, contentType);
       navigate(`${documentHref(created.id)}?uploaded=1`);
-    } catch (err) {
-      setError(asApiError(err, t('error.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

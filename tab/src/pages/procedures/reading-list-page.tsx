@@ -7,6 +7,7 @@ import type { ApiRequestError } from '../../api/client';
 import { asApiError, useLoad } from '../../api/use-load';
 import { ErrorMessage } from '../../components/error-message';
 import { PageHeading, usePageStyles } from '../../components/page';
+import { PageIntro } from '../../components/page-intro';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink } from '../../router';
@@ -15,7 +16,6 @@ import { mayWrite } from './procedure-access';
 import { procedureLabels } from './procedure-labels';
 import { documentHref } from './procedure-routes';
 import { ConfirmReadingButton, ReadingOutcomeNotice, type ReadingOutcome } from './reading-confirm';
-import { PageIntro } from './page-intro';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -1,8 +1,8 @@
 // The reviewer's yearly decision on a document: confirm unchanged, revise (a new version follows), or archive (POST …/review).
-import { Button, Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DocumentDetail, ReviewBody } from '../../../../src/server/api/contract-procedures.js';
-import { ErrorMessage, Notice } from '../../components/error-message';
+import { FormFooter } from '../../components/form-footer';
 import { usePageStyles } from '../../components/page';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -88,23 +88,26 @@ export function ReviewForm({
       >
         <Textarea value={comment} maxLength={2000} onChange={(_, d) => setComment(d.value)} data-testid="review-comment" />
       </Field>
-      {write.error && <ErrorMessage error={write.error} />}
-      {write.done && (
-        <Notice intent="success" testId="review-notice">
-          {write.done}
-          {revised && (
+      <FormFooter
+        error={write.error}
+        done={
+          write.done && (
             <>
-              {' '}
-              <AppLink href={documentHref(detail.id, 'upload')}>{t('proc.reviewForm.uploadNow')}</AppLink>
+              {write.done}
+              {revised && (
+                <>
+                  {' '}
+                  <AppLink href={documentHref(detail.id, 'upload')}>{t('proc.reviewForm.uploadNow')}</AppLink>
+                </>
+              )}
             </>
-          )}
-        </Notice>
-      )}
-      <div>
-        <Button type="submit" appearance="primary" disabled={write.busy} data-testid="review-submit">
-          {t('proc.reviewForm.submit')}
-        </Button>
-      </div>
+          )
+        }
+        busy={write.busy}
+        submitLabel={t('proc.reviewForm.submit')}
+        submitTestId="review-submit"
+        noticeTestId="review-notice"
+      />
     </form>
   );
 }

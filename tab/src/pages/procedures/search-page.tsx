@@ -1,27 +1,16 @@
 // Prosedyrer og styringsdokumenter: search by words and metadata, a page at a time, with status, approved version and next review.
-import {
-  Button,
-  Checkbox,
-  Field,
-  SearchBox,
-  Select,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, SearchBox, Select, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { DocumentPage, DocumentSummary } from '../../../../src/server/api/contract-procedures.js';
 import { usePaged } from '../../api/use-paged';
+import { ChoiceField } from '../../components/choice-field';
+import { DataTable, useDataCellStyles } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { FilterBar } from '../../components/filter-bar';
+import { LoadMore } from '../../components/load-more';
 import { PageHeading, usePageStyles } from '../../components/page';
+import { PageIntro } from '../../components/page-intro';
 import { UnitSelect } from '../../components/unit-select';
 import { isOneOf } from '../../domain-values';
 import { formatDateTime } from '../../i18n/format';
@@ -34,22 +23,19 @@ import { procedureLabels } from './procedure-labels';
 import { MAX_QUERY_LENGTH, documentFiltersFromQuery, documentQuery, documentsApiPath, type DocumentFilters } from './procedure-query';
 import { documentHref } from './procedure-routes';
 import { DOCUMENT_KINDS, DOCUMENT_SORTS, DOCUMENT_STATUSES, DOCUMENT_TYPES, MINE_FILTERS } from './procedure-values';
-import { PageIntro } from './page-intro';
 
 const PAGE_SIZE = 25;
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))', alignItems: 'end', '& > *': { minWidth: 0 }, '& .fui-Select': { minWidth: 0 }, '& select': { minWidth: 0, width: '100%' } },
   search: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', gridColumn: 'span 2', '@media (max-width: 600px)': { gridColumn: 'auto' } },
   grow: { flexGrow: 1 },
   top: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
-  tableWrap: { overflowX: 'auto' },
   snippet: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXXS },
-  narrowHide: { '@media (max-width: 600px)': { display: 'none' } },
 });
 
 export function SearchPage({ narrow }: { narrow: boolean }) {
   const styles = useStyles();
+  const cells = useDataCellStyles();
   const page = usePageStyles();
   const { t, labels } = useI18n();
   const pl = procedureLabels(t);
@@ -96,81 +82,70 @@ export function SearchPage({ narrow }: { narrow: boolean }) {
       <PageIntro>
         {t('proc.search.intro')}
       </PageIntro>
-      <section aria-labelledby="proc-filters" className={page.section}>
-        <h2 id="proc-filters" className={page.h2}>
-          {t('proc.search.filters')}
-        </h2>
-        <div className={styles.grid}>
-          <form role="search" className={styles.search} onSubmit={submitSearch}>
-            <Field label={t('proc.search.words')} hint={t('proc.search.wordsHint')} className={styles.grow}>
-              <SearchBox data-testid="proc-filter-search" value={q} onChange={(_, d) => setQ(d.value)} maxLength={MAX_QUERY_LENGTH} />
-            </Field>
-            <Button type="submit" appearance="primary" data-testid="proc-filter-search-submit">
-              {t('proc.search.submit')}
-            </Button>
-          </form>
-          <Field label={t('proc.filter.kind')}>
-            <Select data-testid="proc-filter-kind" value={filters.kind ?? ''} onChange={(_, d) => set({ kind: isOneOf(DOCUMENT_KINDS, d.value) ? d.value : undefined })}>
-              <option value="">{t('common.all')}</option>
-              {DOCUMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {pl.kind(k)}
-                </option>
-              ))}
-            </Select>
+      <FilterBar title={t('proc.search.filters')} headingId="proc-filters">
+        <form role="search" className={styles.search} onSubmit={submitSearch}>
+          <Field label={t('proc.search.words')} hint={t('proc.search.wordsHint')} className={styles.grow}>
+            <SearchBox data-testid="proc-filter-search" value={q} onChange={(_, d) => setQ(d.value)} maxLength={MAX_QUERY_LENGTH} />
           </Field>
-          <Field label={t('proc.filter.type')}>
-            <Select data-testid="proc-filter-type" value={typeValue} onChange={(_, d) => set({ documentType: d.value ? DOCUMENT_TYPES.filter((x) => d.value.split(',').includes(x)) : undefined })}>
-              <option value="">{t('common.all')}</option>
-              {filters.documentType && filters.documentType.length > 1 && <option value={typeValue}>{filters.documentType.map(pl.type).join(', ')}</option>}
-              {DOCUMENT_TYPES.map((x) => (
-                <option key={x} value={x}>
-                  {pl.type(x)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('proc.filter.status')}>
-            <Select data-testid="proc-filter-status" value={statusValue} onChange={(_, d) => set({ status: d.value ? DOCUMENT_STATUSES.filter((s) => d.value.split(',').includes(s)) : undefined })}>
-              <option value="">{t('proc.filter.statusDefault')}</option>
-              <option value={DOCUMENT_STATUSES.join(',')}>{t('common.all')}</option>
-              {filters.status && filters.status.length > 1 && statusValue !== DOCUMENT_STATUSES.join(',') && <option value={statusValue}>{filters.status.map(pl.status).join(', ')}</option>}
-              {DOCUMENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {pl.status(s)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <UnitSelect label={t('proc.filter.unit')} value={filters.unitId} onChange={(unitId) => set({ unitId })} allLabel={t('proc.filter.unitAll')} testId="proc-filter-unit" limitToMine={false} />
-          <Field label={t('proc.filter.mine')}>
-            <Select data-testid="proc-filter-mine" value={filters.mine ?? ''} onChange={(_, d) => set({ mine: isOneOf(MINE_FILTERS, d.value) ? d.value : undefined })}>
-              <option value="">{t('proc.filter.mineAny')}</option>
-              {MINE_FILTERS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`proc.filter.mine.${m}` as const)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('proc.filter.sort')}>
-            <Select data-testid="proc-filter-sort" value={filters.sort ?? (searched ? 'relevance' : 'title')} onChange={(_, d) => set({ sort: isOneOf(DOCUMENT_SORTS, d.value) ? d.value : undefined })}>
-              {DOCUMENT_SORTS.filter((s) => s !== 'relevance' || searched).map((s) => (
-                <option key={s} value={s}>
-                  {t(`proc.sort.${s}` as const)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Checkbox label={t('proc.filter.appliesToMe')} checked={filters.appliesToMe === true} onChange={(_, d) => set({ appliesToMe: d.checked === true || undefined })} data-testid="proc-filter-applies-to-me" />
-          <Checkbox label={t('proc.filter.reviewDue')} checked={filters.reviewDue === true} onChange={(_, d) => set({ reviewDue: d.checked === true || undefined })} data-testid="proc-filter-review-due" />
-          <div>
-            <Button appearance="subtle" onClick={() => setFilters({})} data-testid="proc-filter-clear">
-              {t('proc.filter.clear')}
-            </Button>
-          </div>
+          <Button type="submit" appearance="primary" data-testid="proc-filter-search-submit">
+            {t('proc.search.submit')}
+          </Button>
+        </form>
+        <ChoiceField
+          label={t('proc.filter.kind')}
+          testId="proc-filter-kind"
+          value={filters.kind ?? ''}
+          emptyLabel={t('common.all')}
+          choices={DOCUMENT_KINDS.map((k) => ({ value: k, label: pl.kind(k) }))}
+          onChange={(value) => set({ kind: isOneOf(DOCUMENT_KINDS, value) ? value : undefined })}
+        />
+        <Field label={t('proc.filter.type')}>
+          <Select data-testid="proc-filter-type" value={typeValue} onChange={(_, d) => set({ documentType: d.value ? DOCUMENT_TYPES.filter((x) => d.value.split(',').includes(x)) : undefined })}>
+            <option value="">{t('common.all')}</option>
+            {filters.documentType && filters.documentType.length > 1 && <option value={typeValue}>{filters.documentType.map(pl.type).join(', ')}</option>}
+            {DOCUMENT_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {pl.type(x)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('proc.filter.status')}>
+          <Select data-testid="proc-filter-status" value={statusValue} onChange={(_, d) => set({ status: d.value ? DOCUMENT_STATUSES.filter((s) => d.value.split(',').includes(s)) : undefined })}>
+            <option value="">{t('proc.filter.statusDefault')}</option>
+            <option value={DOCUMENT_STATUSES.join(',')}>{t('common.all')}</option>
+            {filters.status && filters.status.length > 1 && statusValue !== DOCUMENT_STATUSES.join(',') && <option value={statusValue}>{filters.status.map(pl.status).join(', ')}</option>}
+            {DOCUMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {pl.status(s)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <UnitSelect label={t('proc.filter.unit')} value={filters.unitId} onChange={(unitId) => set({ unitId })} allLabel={t('proc.filter.unitAll')} testId="proc-filter-unit" limitToMine={false} />
+        <ChoiceField
+          label={t('proc.filter.mine')}
+          testId="proc-filter-mine"
+          value={filters.mine ?? ''}
+          emptyLabel={t('proc.filter.mineAny')}
+          choices={MINE_FILTERS.map((m) => ({ value: m, label: t(`proc.filter.mine.${m}` as const) }))}
+          onChange={(value) => set({ mine: isOneOf(MINE_FILTERS, value) ? value : undefined })}
+        />
+        <ChoiceField
+          label={t('proc.filter.sort')}
+          testId="proc-filter-sort"
+          value={filters.sort ?? (searched ? 'relevance' : 'title')}
+          choices={DOCUMENT_SORTS.filter((s) => s !== 'relevance' || searched).map((s) => ({ value: s, label: t(`proc.sort.${s}` as const) }))}
+          onChange={(value) => set({ sort: isOneOf(DOCUMENT_SORTS, value) ? value : undefined })}
+        />
+        <Checkbox label={t('proc.filter.appliesToMe')} checked={filters.appliesToMe === true} onChange={(_, d) => set({ appliesToMe: d.checked === true || undefined })} data-testid="proc-filter-applies-to-me" />
+        <Checkbox label={t('proc.filter.reviewDue')} checked={filters.reviewDue === true} onChange={(_, d) => set({ reviewDue: d.checked === true || undefined })} data-testid="proc-filter-review-due" />
+        <div>
+          <Button appearance="subtle" onClick={() => setFilters({})} data-testid="proc-filter-clear">
+            {t('proc.filter.clear')}
+          </Button>
         </div>
-      </section>
+      </FilterBar>
 
       <section aria-labelledby="proc-results" className={page.section} aria-busy={list.loading}>
         <h2 id="proc-results" className={page.h2}>
@@ -186,50 +161,35 @@ export function SearchPage({ narrow }: { narrow: boolean }) {
         {list.loading && <Spinner label={t('common.loading')} />}
         {!list.loading && !list.error && list.items.length === 0 && <Text data-testid="proc-empty">{t('proc.search.empty')}</Text>}
         {list.items.length > 0 && (
-          <div className={styles.tableWrap}>
-            <Table aria-labelledby="proc-results" size={narrow ? 'small' : 'medium'} data-testid="proc-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('proc.col.title')}</TableHeaderCell>
-                  {!narrow && <TableHeaderCell className={styles.narrowHide}>{t('proc.col.type')}</TableHeaderCell>}
-                  {!narrow && <TableHeaderCell className={styles.narrowHide}>{t('proc.col.owner')}</TableHeaderCell>}
-                  <TableHeaderCell>{t('proc.col.status')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.col.approvedVersion')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.col.nextReview')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.items.map((d) => (
-                  <TableRow key={d.id} data-testid="proc-row" data-document-id={d.id} data-status={d.status}>
-                    <TableCell>
-                      <AppLink href={documentHref(d.id)} data-testid="proc-row-link">
-                        {d.title}
-                      </AppLink>
-                      {d.snippet && <span className={styles.snippet}>{d.snippet}</span>}
-                    </TableCell>
-                    {!narrow && <TableCell className={styles.narrowHide}>{pl.type(d.documentType)}</TableCell>}
-                    {!narrow && <TableCell className={styles.narrowHide}>{`${d.ownerUnitName} (${labels.orgLevel[d.level]})`}</TableCell>}
-                    <TableCell>
-                      <StatusBadge status={d.status} testId="proc-row-status" />
-                    </TableCell>
-                    <TableCell>{d.approvedVersion ?? t('proc.noApprovedVersion')}</TableCell>
-                    <TableCell>
-                      <ReviewDate nextReviewDate={d.nextReviewDate} status={d.status} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            labelledBy="proc-results"
+            size={narrow ? 'small' : 'medium'}
+            testId="proc-table"
+            columns={[t('proc.col.title'), !narrow && { label: t('proc.col.type'), hideWhenNarrow: true }, !narrow && { label: t('proc.col.owner'), hideWhenNarrow: true }, t('proc.col.status'), t('proc.col.approvedVersion'), t('proc.col.nextReview')]}
+          >
+            {list.items.map((d) => (
+              <TableRow key={d.id} data-testid="proc-row" data-document-id={d.id} data-status={d.status}>
+                <TableCell>
+                  <AppLink href={documentHref(d.id)} data-testid="proc-row-link">
+                    {d.title}
+                  </AppLink>
+                  {d.snippet && <span className={styles.snippet}>{d.snippet}</span>}
+                </TableCell>
+                {!narrow && <TableCell className={cells.hideWhenNarrow}>{pl.type(d.documentType)}</TableCell>}
+                {!narrow && <TableCell className={cells.hideWhenNarrow}>{`${d.ownerUnitName} (${labels.orgLevel[d.level]})`}</TableCell>}
+                <TableCell>
+                  <StatusBadge status={d.status} testId="proc-row-status" />
+                </TableCell>
+                <TableCell>{d.approvedVersion ?? t('proc.noApprovedVersion')}</TableCell>
+                <TableCell>
+                  <ReviewDate nextReviewDate={d.nextReviewDate} status={d.status} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
         {list.items.length > 0 && list.first && <Text role="status">{t('proc.search.showing', { shown: list.items.length, total: list.first.total })}</Text>}
-        {list.continuation && (
-          <div>
-            <Button onClick={list.loadMore} disabled={list.loadingMore} icon={list.loadingMore ? <Spinner size="tiny" /> : undefined} data-testid="proc-load-more">
-              {t('common.showMore')}
-            </Button>
-          </div>
-        )}
+        <LoadMore list={list} testId="proc-load-more" />
       </section>
     </>
   );

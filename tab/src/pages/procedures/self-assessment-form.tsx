@@ -1,20 +1,20 @@
 // The yearly checklist for one governing document: the owner's answers and assessment, and follow-up measures that land on the action list.
-import { Button, Field, Input, Radio, RadioGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ChecklistQuestion, SelfAssessmentView } from '../../../../src/server/api/contract-procedures.js';
-import type { ApiRequestError } from '../../api/client';
-import { asApiError } from '../../api/use-load';
+import { useBusyAction } from '../../components/use-busy-action';
 import { ErrorMessage } from '../../components/error-message';
 import { usePageStyles } from '../../components/page';
-import { PersonPicker } from '../../components/person-picker';
+import { emptyMeasure, measureProblems, type MeasureDraft } from '../../components/measure-draft';
+import { MeasureFields } from '../../components/measure-form';
 import { formatDate, osloToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { useApi } from '../../session/session';
 import { procedureLabels } from './procedure-labels';
 import { documentApiPath } from './procedure-query';
 import { CHECKLIST_ANSWERS, SELF_ASSESSMENT_OUTCOMES, type SelfAssessmentOutcome } from './procedure-values';
-import { MAX_MEASURES, emptyMeasure, emptySelfAssessment, measureProblems, selfAssessmentBody, unanswered, type MeasureDraft, type SelfAssessmentDraft } from './self-assessment-draft';
+import { MAX_MEASURES, emptySelfAssessment, selfAssessmentBody, unanswered, type SelfAssessmentDraft } from './self-assessment-draft';
 
 const useStyles = makeStyles({
   fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -48,20 +48,17 @@ export function SelfAssessmentForm({
   const pl = procedureLabels(t);
   const api = useApi();
   const questionText = useQuestionText();
-  const today = osloToday();
   const [draft, setDraft] = useState<SelfAssessmentDraft>(emptySelfAssessment);
   const [measure, setMeasure] = useState<MeasureDraft>(emptyMeasure);
   const [measureTried, setMeasureTried] = useState(false);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiRequestError | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
   const missing = new Set(unanswered(draft, checklist.map((q) => q.id)));
-  const mProblems = new Set(measureProblems(measure, today));
   const hasMeasureInput = measure.title.trim() !== '' || measure.owner !== null || measure.deadline !== '';
 
   const addMeasure = () => {
     setMeasureTried(true);
-    if (mProblems.size > 0) return;
+    if (measureProblems(measure, osloToday()).length > 0) return;
     setDraft((d) => ({ ...d, measures: [...d.measures, measure] }));
     setMeasure(emptyMeasure());
     setMeasureTried(false);
@@ -76,15 +73,10 @@ export function SelfAssessmentForm({
       setMeasureTried(true);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const view = await api.post<SelfAssessmentView>(documentApiPath(documentId, '/self-assessments'), selfAssessmentBody(draft, year));
       onCreated(view);
-    } catch (err) {
-      setError(asApiError(err, t('error.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -141,22 +133,7 @@ export function SelfAssessmentForm({
         )}
         {draft.measures.length < MAX_MEASURES && (
           <>
-            <Field label={t('measure.title')} validationMessage={measureTried && mProblems.has('title') ? t('common.required') : undefined}>
-              <Input value={measure.title} maxLength={255} onChange={(_, d) => setMeasure((m) => ({ ...m, title: d.value }))} data-testid="sa-measure-title" />
-            </Field>
-            <PersonPicker
-              label={t('measure.owner')}
-              value={measure.owner}
-              onChange={(owner) => setMeasure((m) => ({ ...m, owner }))}
-              testId="sa-measure-owner"
-              validationMessage={measureTried && mProblems.has('owner') ? t('common.required') : undefined}
-            />
-            <Field
-              label={t('measure.deadline')}
-              validationMessage={measureTried && mProblems.has('deadline') ? t('common.required') : measureTried && mProblems.has('deadlinePast') ? t('measure.deadlinePast') : undefined}
-            >
-              <Input type="date" min={today} value={measure.deadline} onChange={(_, d) => setMeasure((m) => ({ ...m, deadline: d.value }))} data-testid="sa-measure-deadline" />
-            </Field>
+            <MeasureFields value={measure} onChange={setMeasure} showProblems={measureTried} testIdPrefix="sa-measure" />
             <div>
               <Button icon={<AddRegular />} onClick={addMeasure} data-testid="sa-measure-add">
                 {t('proc.sa.addMeasure')}

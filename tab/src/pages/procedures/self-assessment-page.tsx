@@ -1,11 +1,15 @@
 // Egenvurdering av styringsdokumenter: the yearly checklist per overarching document (per owner area), done or not, with the form for the chosen one.
-import { Badge, Button, Field, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Spinner, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, CircleRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import type { SelfAssessmentOverview } from '../../../../src/server/api/contract-procedures.js';
 import { useLoad } from '../../api/use-load';
+import { ChoiceField } from '../../components/choice-field';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage, Notice } from '../../components/error-message';
+import { FilterBar } from '../../components/filter-bar';
 import { PageHeading, usePageStyles } from '../../components/page';
+import { PageIntro } from '../../components/page-intro';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router';
@@ -15,15 +19,8 @@ import { procedureLabels } from './procedure-labels';
 import { selfAssessmentsApiPath, yearFromQuery } from './procedure-query';
 import { documentHref } from './procedure-routes';
 import { SelfAssessmentForm, SelfAssessmentSummary } from './self-assessment-form';
-import { PageIntro } from './page-intro';
-
-const useStyles = makeStyles({
-  grid: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))', alignItems: 'end', '& > *': { minWidth: 0 }, '& .fui-Select': { minWidth: 0 }, '& select': { minWidth: 0, width: '100%' } },
-  tableWrap: { overflowX: 'auto' },
-});
 
 export function SelfAssessmentPage() {
-  const styles = useStyles();
   const page = usePageStyles();
   const { t } = useI18n();
   const pl = procedureLabels(t);
@@ -63,32 +60,23 @@ export function SelfAssessmentPage() {
       <PageIntro>
         {t('proc.sa.intro')}
       </PageIntro>
-      <section aria-labelledby="sa-filters" className={page.section}>
-        <h2 id="sa-filters" className={page.h2}>
-          {t('proc.search.filters')}
-        </h2>
-        <div className={styles.grid}>
-          <Field label={t('proc.sa.year')}>
-            <Select value={String(year)} onChange={(_, d) => go({ year: Number(d.value), ownerArea })} data-testid="sa-year">
-              {(years.includes(year) ? years : [year, ...years]).map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('proc.sa.ownerArea')}>
-            <Select value={ownerArea ?? ''} onChange={(_, d) => go({ year, ownerArea: d.value || undefined })} data-testid="sa-owner-area">
-              <option value="">{t('common.all')}</option>
-              {(ownerArea && !areas.includes(ownerArea) ? [ownerArea, ...areas] : areas).map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </div>
-      </section>
+      <FilterBar title={t('proc.search.filters')} headingId="sa-filters">
+        <ChoiceField
+          label={t('proc.sa.year')}
+          testId="sa-year"
+          value={String(year)}
+          choices={(years.includes(year) ? years : [year, ...years]).map((y) => ({ value: String(y), label: String(y) }))}
+          onChange={(value) => go({ year: Number(value), ownerArea })}
+        />
+        <ChoiceField
+          label={t('proc.sa.ownerArea')}
+          testId="sa-owner-area"
+          value={ownerArea ?? ''}
+          emptyLabel={t('common.all')}
+          choices={(ownerArea && !areas.includes(ownerArea) ? [ownerArea, ...areas] : areas).map((a) => ({ value: String(a), label: String(a) }))}
+          onChange={(value) => go({ year, ownerArea: value || undefined })}
+        />
+      </FilterBar>
       <section aria-labelledby="sa-list" className={page.section} aria-busy={loaded.loading}>
         <h2 id="sa-list" className={page.h2} tabIndex={-1}>
           {t('proc.sa.documents', { year: String(year) })}
@@ -107,58 +95,49 @@ export function SelfAssessmentPage() {
         )}
         {o && o.items.length === 0 && <Text data-testid="sa-empty">{t('proc.sa.empty')}</Text>}
         {o && o.items.length > 0 && (
-          <div className={styles.tableWrap}>
-            <Table aria-labelledby="sa-list" data-testid="sa-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('proc.col.title')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.sa.ownerArea')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.col.owner')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.sa.state')}</TableHeaderCell>
-                  <TableHeaderCell>{t('proc.col.do')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {o.items.map((i) => (
-                  <TableRow key={i.document.id} data-testid="sa-item" data-document-id={i.document.id} data-done={i.assessment ? 'true' : 'false'}>
-                    <TableCell>
-                      <AppLink href={documentHref(i.document.id)}>{i.document.title}</AppLink>
-                    </TableCell>
-                    <TableCell>{i.ownerArea ?? '–'}</TableCell>
-                    <TableCell>{i.document.ownerUnitName}</TableCell>
-                    <TableCell>
-                      {i.assessment ? (
-                        <Badge appearance="tint" color="success" icon={<CheckmarkCircleRegular />}>
-                          {t('proc.sa.doneOn', { date: formatDate(i.assessment.assessedOn), outcome: pl.selfOutcome(i.assessment.outcome) })}
-                        </Badge>
-                      ) : (
-                        <Badge appearance="outline" color="informative" icon={<CircleRegular />}>
-                          {t('proc.sa.notDone')}
-                        </Badge>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {(i.assessment || i.canAssess) && (
-                        <Button
-                          size="small"
-                          appearance={i.assessment ? 'secondary' : 'primary'}
-                          aria-pressed={i.document.id === documentId}
-                          aria-label={i.assessment ? t('proc.sa.showFor', { title: i.document.title }) : t('proc.sa.assessFor', { title: i.document.title })}
-                          onClick={() => {
-                            setSaved(null);
-                            go({ year, ownerArea, documentId: i.document.id === documentId ? undefined : i.document.id });
-                          }}
-                          data-testid="sa-open"
-                        >
-                          {i.assessment ? t('proc.sa.show') : t('proc.sa.assess')}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            labelledBy="sa-list"
+            testId="sa-table"
+            columns={[t('proc.col.title'), t('proc.sa.ownerArea'), t('proc.col.owner'), t('proc.sa.state'), t('proc.col.do')]}
+          >
+            {o.items.map((i) => (
+              <TableRow key={i.document.id} data-testid="sa-item" data-document-id={i.document.id} data-done={i.assessment ? 'true' : 'false'}>
+                <TableCell>
+                  <AppLink href={documentHref(i.document.id)}>{i.document.title}</AppLink>
+                </TableCell>
+                <TableCell>{i.ownerArea ?? '–'}</TableCell>
+                <TableCell>{i.document.ownerUnitName}</TableCell>
+                <TableCell>
+                  {i.assessment ? (
+                    <Badge appearance="tint" color="success" icon={<CheckmarkCircleRegular />}>
+                      {t('proc.sa.doneOn', { date: formatDate(i.assessment.assessedOn), outcome: pl.selfOutcome(i.assessment.outcome) })}
+                    </Badge>
+                  ) : (
+                    <Badge appearance="outline" color="informative" icon={<CircleRegular />}>
+                      {t('proc.sa.notDone')}
+                    </Badge>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {(i.assessment || i.canAssess) && (
+                    <Button
+                      size="small"
+                      appearance={i.assessment ? 'secondary' : 'primary'}
+                      aria-pressed={i.document.id === documentId}
+                      aria-label={i.assessment ? t('proc.sa.showFor', { title: i.document.title }) : t('proc.sa.assessFor', { title: i.document.title })}
+                      onClick={() => {
+                        setSaved(null);
+                        go({ year, ownerArea, documentId: i.document.id === documentId ? undefined : i.document.id });
+                      }}
+                      data-testid="sa-open"
+                    >
+                      {i.assessment ? t('proc.sa.show') : t('proc.sa.assess')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </section>
       {o && chosen && (

@@ -13,7 +13,7 @@ import { AppLink, useRouter } from '../../router';
 import { useApi } from '../../session/session';
 import { Facts } from '../case/case-report';
 import { ItemPanel } from './item-panel';
-import { countPositions, itemsInCell, markers, type Cell } from './matrix';
+import { countPositions, itemsInCell, markers, toggleChoice, type Cell } from './matrix';
 import { AssessmentStatusBadge, EscalationMarker, RiskChip } from './risk-badges';
 import { AssessmentConflictNotice, ItemConflictNotice } from './risk-conflict';
 import { RiskExcel } from './risk-excel';
@@ -24,7 +24,6 @@ import type { MatrixSide } from './risk-query';
 import { RISK_ACTIONS } from './risk-values';
 
 const useStyles = makeStyles({
-  top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -77,6 +76,7 @@ export function AssessmentPage({ id }: { id: string }) {
   const [returning, setReturning] = useState(false);
   const [returnNote, setReturnNote] = useState('');
   const [selected, setSelected] = useState<{ cell: Cell; side: MatrixSide } | null>(null);
+  const choose = (cell: Cell, side: MatrixSide) => setSelected(toggleChoice(selected, cell, side));
 
   const blocked = useMemo(() => new Set(Object.keys(conflicts)), [conflicts]);
   const items = useMemo(() => detail?.items ?? [], [detail]);
@@ -169,7 +169,7 @@ export function AssessmentPage({ id }: { id: string }) {
 
   return (
     <>
-      <div className={styles.top}>
+      <div className={page.top}>
         <AppLink href="/risk">{`← ${t('risk.assessment.back')}`}</AppLink>
         <PageHeading title={detail?.title ?? waiting}>{heading}</PageHeading>
         {detail && (
@@ -332,28 +332,8 @@ export function AssessmentPage({ id }: { id: string }) {
             </h2>
             <Text className={page.muted}>{t('risk.matrix.drillHint')}</Text>
             <MatrixPair>
-              <RiskMatrix
-                id="risk-am-now"
-                title={t('risk.matrix.now')}
-                side="now"
-                counts={now}
-                markers={(cell) => markers(placed, 'current', cell)}
-                selected={selected}
-                drillId="risk-am-drill"
-                onSelect={(cell, side) => setSelected(selected && selected.side === side && selected.cell.likelihood === cell.likelihood && selected.cell.consequence === cell.consequence ? null : { cell, side })}
-                testId="risk-assessment-matrix-now"
-              />
-              <RiskMatrix
-                id="risk-am-after"
-                title={t('risk.matrix.after')}
-                side="after"
-                counts={after}
-                markers={(cell) => markers(placed, 'residual', cell)}
-                selected={selected}
-                drillId="risk-am-drill"
-                onSelect={(cell, side) => setSelected(selected && selected.side === side && selected.cell.likelihood === cell.likelihood && selected.cell.consequence === cell.consequence ? null : { cell, side })}
-                testId="risk-assessment-matrix-after"
-              />
+              <RiskMatrix id="risk-am-now" title={t('risk.matrix.now')} side="now" counts={now} markers={(cell) => markers(placed, 'current', cell)} selected={selected} drillId="risk-am-drill" onSelect={choose} testId="risk-assessment-matrix-now" />
+              <RiskMatrix id="risk-am-after" title={t('risk.matrix.after')} side="after" counts={after} markers={(cell) => markers(placed, 'residual', cell)} selected={selected} drillId="risk-am-drill" onSelect={choose} testId="risk-assessment-matrix-after" />
             </MatrixPair>
             <MatrixLegend />
             <div id="risk-am-drill" className={styles.drill} data-testid="risk-assessment-drill">

@@ -1,30 +1,30 @@
 // Risikokart: the 5×5 matrix now (X) and after measures (Y) for a unit, a sector or the whole municipality, with the
 // units below it to drill into, and a cell's rows listed when the cell is chosen.
-import { Button, Field, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef } from 'react';
 import type { RiskHeatMap, RiskHeatMapItem, RiskHeatMapItems } from '../../../../src/server/api/contract-risk.js';
 import { useLoad } from '../../api/use-load';
 import { usePaged } from '../../api/use-paged';
+import { ChoiceField } from '../../components/choice-field';
+import { DataTable, useDataCellStyles } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { FilterBar } from '../../components/filter-bar';
+import { LoadMore } from '../../components/load-more';
 import { PageHeading, usePageStyles } from '../../components/page';
+import { PageIntro } from '../../components/page-intro';
 import { UnitSelect } from '../../components/unit-select';
-import { isOneOf } from '../../domain-values';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router';
 import { useSession } from '../../session/session';
-import { countsByColour, countsFromCells, emptyCounts, type Cell, type CellCounts } from './matrix';
+import { countsByColour, countsFromCells, emptyCounts, toggleChoice, type Cell, type CellCounts } from './matrix';
 import { EscalationMarker, RiskChip } from './risk-badges';
-import { useRiskLabels } from './risk-i18n';
+import { RiskAreaFilter } from './risk-area-filter';
 import { MatrixLegend, MatrixPair, RiskMatrix } from './risk-matrix';
 import { heatMapApiPath, heatMapHref, heatMapItemsApiPath, heatMapQueryFromQuery, type HeatMapQuery, type MatrixSide } from './risk-query';
 import { assessmentHref } from './risk-routes';
-import { RISK_AREAS } from './risk-values';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', alignItems: 'end', '& > *': { minWidth: 0 } },
-  tableWrap: { overflowX: 'auto' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   drillHead: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
 });
 
@@ -37,10 +37,9 @@ function counts(raw: number[][] | undefined): CellCounts {
 }
 
 export function HeatMapPage({ narrow }: { narrow: boolean }) {
-  const styles = useStyles();
+  const cells = useDataCellStyles();
   const page = usePageStyles();
   const { t } = useI18n();
-  const labels = useRiskLabels();
   const { api } = useSession();
   const { location, navigate } = useRouter();
   const query = heatMapQueryFromQuery(location.search);
@@ -55,41 +54,28 @@ export function HeatMapPage({ narrow }: { narrow: boolean }) {
   const byAfter = countsByColour(after);
   const selected = query.cell ? { cell: query.cell, side: query.position ?? 'now' } : null;
   const select = (cell: Cell, side: MatrixSide) => {
-    const same = selected && selected.side === side && selected.cell.likelihood === cell.likelihood && selected.cell.consequence === cell.consequence;
-    navigate(heatMapHref({ ...query, cell: same ? undefined : cell, position: same ? undefined : side }), { replace: true });
+    const next = toggleChoice(selected, cell, side);
+    navigate(heatMapHref({ ...query, cell: next?.cell, position: next?.side }), { replace: true });
   };
 
   return (
     <>
       <PageHeading title={t('risk.heatMap.title')}>{t('risk.heatMap.title')}</PageHeading>
-      <Text as="p" className={page.muted}>
+      <PageIntro>
         {t('risk.heatMap.intro')}
-      </Text>
-      <section aria-label={t('inbox.filters')} className={page.section}>
-        <div className={styles.grid}>
-          <UnitSelect label={t('risk.heatMap.unit')} value={query.unitId} onChange={(unitId) => set({ unitId })} allLabel={t('risk.heatMap.mine')} testId="risk-heatmap-unit" />
-          <Field label={t('risk.filter.year')}>
-            <Select data-testid="risk-heatmap-year" value={query.year ? String(query.year) : ''} onChange={(_, d) => set({ year: d.value ? Number(d.value) : undefined })}>
-              <option value="">{map?.year ? String(map.year) : t('risk.filter.allYears')}</option>
-              {(map?.years ?? []).map((y) => (
-                <option key={y} value={String(y)}>
-                  {y}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('risk.filter.area')}>
-            <Select data-testid="risk-heatmap-area" value={query.area ?? ''} onChange={(_, d) => set({ area: isOneOf(RISK_AREAS, d.value) ? d.value : undefined })}>
-              <option value="">{t('risk.filter.allAreas')}</option>
-              {RISK_AREAS.map((a) => (
-                <option key={a} value={a}>
-                  {labels.area[a]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </div>
-      </section>
+      </PageIntro>
+      <FilterBar title={t('inbox.filters')} wide>
+        <UnitSelect label={t('risk.heatMap.unit')} value={query.unitId} onChange={(unitId) => set({ unitId })} allLabel={t('risk.heatMap.mine')} testId="risk-heatmap-unit" />
+        <ChoiceField
+          label={t('risk.filter.year')}
+          testId="risk-heatmap-year"
+          value={query.year ? String(query.year) : ''}
+          emptyLabel={map?.year ? String(map.year) : t('risk.filter.allYears')}
+          choices={(map?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
+          onChange={(value) => set({ year: value ? Number(value) : undefined })}
+        />
+        <RiskAreaFilter value={query.area} onChange={(area) => set({ area })} testId="risk-heatmap-area" />
+      </FilterBar>
 
       {loaded.error && <ErrorMessage error={loaded.error} onRetry={loaded.reload} testId="risk-heatmap-error" />}
       {!map && !loaded.error && <Spinner label={t('common.loading')} />}
@@ -127,38 +113,30 @@ export function HeatMapPage({ narrow }: { narrow: boolean }) {
           <h2 id="risk-heatmap-units" className={page.h2}>
             {t('risk.heatMap.byUnit')}
           </h2>
-          <div className={styles.tableWrap}>
-            <Table size="small" aria-labelledby="risk-heatmap-units" data-testid="risk-heatmap-units">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('risk.heatMap.col.unit')}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{t('risk.heatMap.col.items')}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{t('risk.heatMap.col.redNow')}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{t('risk.heatMap.col.redAfter')}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{t('risk.heatMap.col.unacceptable')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {map.byUnit.map((u) => (
-                  <TableRow key={u.unitId} data-unit-id={u.unitId}>
-                    <TableCell>
-                      {u.unitId === map.unit.id ? (
-                        u.unitName
-                      ) : (
-                        <AppLink href={heatMapHref({ ...query, unitId: u.unitId, cell: undefined, position: undefined })} aria-label={t('risk.heatMap.openUnit', { unit: u.unitName })} data-testid="risk-heatmap-unit-link">
-                          {u.unitName}
-                        </AppLink>
-                      )}
-                    </TableCell>
-                    <TableCell className={styles.num}>{formatNumber(u.items)}</TableCell>
-                    <TableCell className={styles.num}>{formatNumber(u.redNow)}</TableCell>
-                    <TableCell className={styles.num}>{formatNumber(u.redAfter)}</TableCell>
-                    <TableCell className={styles.num}>{formatNumber(u.unacceptable)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            size="small"
+            labelledBy="risk-heatmap-units"
+            testId="risk-heatmap-units"
+            columns={[t('risk.heatMap.col.unit'), { label: t('risk.heatMap.col.items'), align: 'number' }, { label: t('risk.heatMap.col.redNow'), align: 'number' }, { label: t('risk.heatMap.col.redAfter'), align: 'number' }, { label: t('risk.heatMap.col.unacceptable'), align: 'number' }]}
+          >
+            {map.byUnit.map((u) => (
+              <TableRow key={u.unitId} data-unit-id={u.unitId}>
+                <TableCell>
+                  {u.unitId === map.unit.id ? (
+                    u.unitName
+                  ) : (
+                    <AppLink href={heatMapHref({ ...query, unitId: u.unitId, cell: undefined, position: undefined })} aria-label={t('risk.heatMap.openUnit', { unit: u.unitName })} data-testid="risk-heatmap-unit-link">
+                      {u.unitName}
+                    </AppLink>
+                  )}
+                </TableCell>
+                <TableCell className={cells.number}>{formatNumber(u.items)}</TableCell>
+                <TableCell className={cells.number}>{formatNumber(u.redNow)}</TableCell>
+                <TableCell className={cells.number}>{formatNumber(u.redAfter)}</TableCell>
+                <TableCell className={cells.number}>{formatNumber(u.unacceptable)}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         </section>
       )}
     </>
@@ -191,47 +169,33 @@ function CellItems({ query, narrow, onClose }: { query: HeatMapQuery & { cell: C
       {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.loading && <Spinner size="small" label={t('common.loading')} />}
       {list.items.length > 0 && (
-        <div className={styles.tableWrap}>
-          <Table size="small" aria-labelledby="risk-hm-drill-title" data-testid="risk-heatmap-drill-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('risk.heatMap.col.item')}</TableHeaderCell>
-                {!narrow && <TableHeaderCell>{t('risk.heatMap.col.unit')}</TableHeaderCell>}
-                <TableHeaderCell>{t('risk.heatMap.col.now')}</TableHeaderCell>
-                <TableHeaderCell>{t('risk.heatMap.col.after')}</TableHeaderCell>
-                <TableHeaderCell>{t('risk.heatMap.col.klg')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.items.map((i) => (
-                <TableRow key={i.id} data-testid="risk-heatmap-drill-row" data-item-id={i.id}>
-                  <TableCell>
-                    <AppLink href={assessmentHref(i.assessmentId)}>{i.title}</AppLink>
-                  </TableCell>
-                  {!narrow && <TableCell>{i.unitName}</TableCell>}
-                  <TableCell>
-                    <RiskChip position={i.current} />
-                  </TableCell>
-                  <TableCell>
-                    <RiskChip position={i.residual} />
-                  </TableCell>
-                  <TableCell>
-                    <EscalationMarker mustReport={i.mustReportToKlg} escalation={i.escalated} testId="risk-heatmap-drill-escalation" />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          size="small"
+          labelledBy="risk-hm-drill-title"
+          testId="risk-heatmap-drill-table"
+          columns={[t('risk.heatMap.col.item'), !narrow && t('risk.heatMap.col.unit'), t('risk.heatMap.col.now'), t('risk.heatMap.col.after'), t('risk.heatMap.col.klg')]}
+        >
+          {list.items.map((i) => (
+            <TableRow key={i.id} data-testid="risk-heatmap-drill-row" data-item-id={i.id}>
+              <TableCell>
+                <AppLink href={assessmentHref(i.assessmentId)}>{i.title}</AppLink>
+              </TableCell>
+              {!narrow && <TableCell>{i.unitName}</TableCell>}
+              <TableCell>
+                <RiskChip position={i.current} />
+              </TableCell>
+              <TableCell>
+                <RiskChip position={i.residual} />
+              </TableCell>
+              <TableCell>
+                <EscalationMarker mustReport={i.mustReportToKlg} escalation={i.escalated} testId="risk-heatmap-drill-escalation" />
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
       {list.first && <Text role="status">{t('risk.heatMap.total', { shown: list.items.length, total: list.first.total })}</Text>}
-      {list.continuation && (
-        <div>
-          <Button onClick={list.loadMore} disabled={list.loadingMore}>
-            {t('common.showMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }

@@ -1,16 +1,16 @@
 // One row of the form opened beside the grid: what is missing, its measures (what, who, deadline, done?) on the common
 // action list, the deviations where the risk came true, and whether it went to KLG.
-import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import type { CasePage, PersonRef } from '../../../../src/server/api/contract.js';
+import type { CasePage } from '../../../../src/server/api/contract.js';
 import type { LinkDeviationBody, NewRiskMeasureBody, RiskAssessmentDetail, RiskItemView } from '../../../../src/server/api/contract-risk.js';
-import { ApiRequestError } from '../../api/client';
-import { asApiError } from '../../api/use-load';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { usePageStyles } from '../../components/page';
-import { PersonPicker } from '../../components/person-picker';
-import { formatDate, osloToday } from '../../i18n/format';
+import type { MeasureFieldsBody } from '../../components/measure-draft';
+import { MeasureForm } from '../../components/measure-form';
+import { useBusyAction } from '../../components/use-busy-action';
+import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { caseHref } from '../../routes';
 import { AppLink } from '../../router';
@@ -60,45 +60,21 @@ export function ItemPanel({ assessment, item, rowNumber, blocked, onSaved, onDel
   useEffect(() => headingRef.current?.focus(), [item.id]);
 
   const canMeasure = (assessment.canEdit || item.escalation !== null) && !blocked;
-  const today = osloToday();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [owner, setOwner] = useState<PersonRef | null>(null);
-  const [deadline, setDeadline] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiRequestError | null>(null);
+  const action = useBusyAction();
+  const { busy, error } = action;
   const [done, setDone] = useState<string | null>(null);
   const [caseRef, setCaseRef] = useState('');
 
   const run = async (write: () => Promise<void>, doneText: string | null) => {
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      await write();
-      setDone(doneText);
-      return true;
-    } catch (err) {
-      setError(asApiError(err, t('error.unexpected')));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const ok = await action.run(write);
+    if (ok) setDone(doneText);
+    return ok;
   };
 
-  const addMeasure = async () => {
-    setTried(true);
-    if (!title.trim() || !owner || !deadline || deadline < today) return;
-    const body: NewRiskMeasureBody = { title: title.trim(), ownerId: owner.id, deadline, ...(description.trim() ? { description: description.trim() } : {}) };
-    const ok = await run(async () => onSaved(await api.post<RiskItemView>(`/api/risk/items/${encodeURIComponent(item.id)}/measures`, body)), t('risk.panel.measureAdded'));
-    if (ok) {
-      setTitle('');
-      setDescription('');
-      setOwner(null);
-      setDeadline('');
-      setTried(false);
-    }
+  const addMeasure = (fields: MeasureFieldsBody) => {
+    const body: NewRiskMeasureBody = fields;
+    return run(async () => onSaved(await api.post<RiskItemView>(`/api/risk/items/${encodeURIComponent(item.id)}/measures`, body)), t('risk.panel.measureAdded'));
   };
 
   const link = async () => {
@@ -127,10 +103,6 @@ export function ItemPanel({ assessment, item, rowNumber, blocked, onSaved, onDel
       onDeleted(item.id);
     }, null);
   };
-
-  const titleError = tried && !title.trim() ? t('common.required') : undefined;
-  const ownerError = tried && !owner ? t('common.required') : undefined;
-  const deadlineError = tried && !deadline ? t('common.required') : tried && deadline < today ? t('measure.deadlinePast') : undefined;
 
   return (
     <section aria-labelledby="risk-panel-title" className={styles.panel} data-testid="risk-item-panel" data-item-id={item.id}>
@@ -190,36 +162,7 @@ export function ItemPanel({ assessment, item, rowNumber, blocked, onSaved, onDel
           </ul>
         )}
       </div>
-      {canMeasure && (
-        <form
-          className={page.form}
-          aria-labelledby="risk-measure-form"
-          data-testid="risk-measure-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void addMeasure();
-          }}
-        >
-          <h3 id="risk-measure-form" className={page.h3}>
-            {t('risk.panel.addMeasure')}
-          </h3>
-          <Field label={t('measure.title')} required validationMessage={titleError}>
-            <Input value={title} maxLength={255} onChange={(_, d) => setTitle(d.value)} data-testid="risk-measure-title" />
-          </Field>
-          <Field label={t('measure.description')}>
-            <Textarea value={description} maxLength={4000} onChange={(_, d) => setDescription(d.value)} data-testid="risk-measure-description" />
-          </Field>
-          <PersonPicker label={t('measure.owner')} value={owner} onChange={setOwner} testId="risk-measure-owner" required validationMessage={ownerError} />
-          <Field label={t('measure.deadline')} required validationMessage={deadlineError}>
-            <Input type="date" min={today} value={deadline} onChange={(_, d) => setDeadline(d.value)} data-testid="risk-measure-deadline" />
-          </Field>
-          <div>
-            <Button type="submit" appearance="primary" disabled={busy} data-testid="risk-measure-add">
-              {t('risk.panel.addMeasure')}
-            </Button>
-          </div>
-        </form>
-      )}
+      {canMeasure && <MeasureForm testIdPrefix="risk-measure" label={t('risk.panel.addMeasure')} busy={busy} onAdd={addMeasure} />}
 
       <div>
         <h3 className={page.h3}>{t('risk.panel.deviations')}</h3>

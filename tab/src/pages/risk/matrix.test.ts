@@ -16,6 +16,7 @@ import {
   markers,
   movement,
   parseCellKey,
+  toggleChoice,
   positionColour,
   totalOf,
 } from './matrix';
@@ -92,5 +93,19 @@ describe('the risk matrix', () => {
     expect(parseCellKey('l4c5')).toEqual({ likelihood: 4, consequence: 5 });
     expect(parseCellKey('l6c1')).toBeNull();
     expect(parseCellKey(null)).toBeNull();
+  });
+});
+
+describe('choosing a cell', () => {
+  const cell = { likelihood: 4, consequence: 5 } as const;
+  it('chooses a cell, and lets it go when it is chosen again on the same matrix', () => {
+    const chosen = toggleChoice(null, cell, 'now');
+    expect(chosen).toEqual({ cell, side: 'now' });
+    expect(toggleChoice(chosen, cell, 'now')).toBeNull();
+  });
+  it('moves to the same cell on the other matrix, or to another cell', () => {
+    const chosen = toggleChoice(null, cell, 'now');
+    expect(toggleChoice(chosen, cell, 'after')).toEqual({ cell, side: 'after' });
+    expect(toggleChoice(chosen, { likelihood: 4, consequence: 4 }, 'now')).toEqual({ cell: { likelihood: 4, consequence: 4 }, side: 'now' });
   });
 });

@@ -50,6 +50,18 @@ export interface Cell {
   consequence: Level;
 }
 
+/** The cell chosen on one of a page's matrices (now, or after measures), for its drill-down. */
+export interface CellChoice<S extends string = string> {
+  cell: Cell;
+  side: S;
+}
+
+/** Choosing a cell chooses it; choosing the chosen cell again lets it go. */
+export function toggleChoice<S extends string>(current: CellChoice<S> | null, cell: Cell, side: S): CellChoice<S> | null {
+  const same = current !== null && current.side === side && current.cell.likelihood === cell.likelihood && current.cell.consequence === cell.consequence;
+  return same ? null : { cell, side };
+}
+
 /** A stable key for a cell: 'l4c5' (likelihood 4, consequence 5). */
 export function cellKey(c: Position): string {
   return `l${c.likelihood}c${c.consequence}`;

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import type { RiskApiError, RiskAssessmentDetail, RiskImportResult, RiskImportRowError } from '../../../../src/server/api/contract-risk.js';
 import { ApiRequestError } from '../../api/client';
 import { asApiError } from '../../api/use-load';
+import { useReadableRows } from '../../components/data-table';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { usePageStyles } from '../../components/page';
 import { formatNumber, osloToday } from '../../i18n/format';
@@ -52,6 +53,7 @@ export function sortRowErrors(rows: readonly RiskImportRowError[]): RiskImportRo
 
 export function RiskExcel({ assessment, onImported }: { assessment: RiskAssessmentDetail; onImported(): void }) {
   const styles = useStyles();
+  const readableRows = useReadableRows();
   const page = usePageStyles();
   const { t } = useI18n();
   const api = useApi();
@@ -189,7 +191,7 @@ export function RiskExcel({ assessment, onImported }: { assessment: RiskAssessme
         <div className={page.section} data-testid="risk-import-errors">
           <Notice intent="warning">{t('risk.excel.errors')}</Notice>
           <div className={styles.errors}>
-            <Table size="small" aria-labelledby="risk-import-errors-caption">
+            <Table className={readableRows} size="small" aria-labelledby="risk-import-errors-caption">
               <caption id="risk-import-errors-caption" className={styles.caption}>
                 <Text weight="semibold">{t('risk.excel.errorsCaption')}</Text>
               </caption>

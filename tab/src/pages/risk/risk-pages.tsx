@@ -1,8 +1,8 @@
 // The risk pages (ROS, issue 7), loaded lazily as one chunk: a small menu of their own and the page the route names.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useLazyPageFocus } from '../../components/use-lazy-page-focus';
 import { useI18n } from '../../i18n/i18n';
-import { AppLink, useRouter } from '../../router';
+import { AppLink } from '../../router';
 import { AssessmentPage } from './assessment-page';
 import { AssessmentsPage } from './assessments-page';
 import { HeatMapPage } from './heatmap-page';
@@ -19,21 +19,7 @@ const useStyles = makeStyles({
 export default function RiskPages({ route, narrow }: { route: RiskRoute; narrow: boolean }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { location } = useRouter();
-
-  // This chunk loads on the first navigation to a risk page, after the shell has tried to focus the new heading:
-  // focus it here once, so keyboard and screen-reader users still start at the top of the page.
-  const mounted = useRef(false);
-  useEffect(() => {
-    if (mounted.current) return;
-    mounted.current = true;
-    if (location.serial === 0) return;
-    const frame = requestAnimationFrame(() => {
-      const active = document.activeElement;
-      if (!active || active === document.body || active.closest('nav')) document.querySelector<HTMLElement>('main [data-page-heading]')?.focus();
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [location.serial]);
+  useLazyPageFocus();
 
   const items = [
     { href: '/risk', label: t('risk.nav.assessments'), current: route.view === 'assessments' || route.view === 'assessment', testId: 'risk-nav-assessments' },

@@ -1,6 +1,6 @@
 // One yearly round: the work plan across ISO weeks, every unit's state (and starting a unit's assessment), each sector's
 // compile and forward, and the rows escalated to KLG so far.
-import { Badge, Button, Field, Input, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { WarningFilled } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { PersonRef } from '../../../../src/server/api/contract.js';
@@ -19,9 +19,12 @@ import type {
 import { ApiRequestError } from '../../api/client';
 import { validDate } from '../../api/query';
 import { asApiError, useLoad } from '../../api/use-load';
+import { ChoiceField } from '../../components/choice-field';
+import { DataTable, useDataCellStyles } from '../../components/data-table';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { PageHeading, usePageStyles } from '../../components/page';
 import { PersonPicker } from '../../components/person-picker';
+import { useBusyAction } from '../../components/use-busy-action';
 import { isOneOf } from '../../domain-values';
 import { formatDate, formatNumber, osloToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -34,9 +37,6 @@ import { RISK_TASK_RESPONSIBLES, RISK_UNIT_STATES } from './risk-values';
 import { WorkPlan } from './work-plan';
 
 const useStyles = makeStyles({
-  top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
-  tableWrap: { overflowX: 'auto' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   states: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
   sectors: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fill, minmax(20rem, 1fr))', margin: 0, padding: 0, listStyleType: 'none' },
   sector: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -46,6 +46,7 @@ const useStyles = makeStyles({
 
 export function RoundPage({ id }: { id: string }) {
   const styles = useStyles();
+  const cells = useDataCellStyles();
   const page = usePageStyles();
   const { t } = useI18n();
   const labels = useRiskLabels();
@@ -114,7 +115,7 @@ export function RoundPage({ id }: { id: string }) {
   const leads = new Set(me.leadsUnitIds);
   return (
     <>
-      <div className={styles.top}>
+      <div className={page.top}>
         <AppLink href="/risk/rounds">{`← ${t('risk.round.back')}`}</AppLink>
         <PageHeading title={round?.title ?? waiting}>{round?.title ?? waiting}</PageHeading>
         {round && (
@@ -192,54 +193,44 @@ export function RoundPage({ id }: { id: string }) {
             <h2 id="risk-round-units" className={page.h2}>
               {t('risk.round.units')}
             </h2>
-            <div className={styles.tableWrap}>
-              <Table size="small" aria-labelledby="risk-round-units" data-testid="risk-round-units">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('risk.round.col.unit')}</TableHeaderCell>
-                    <TableHeaderCell>{t('risk.round.col.sector')}</TableHeaderCell>
-                    <TableHeaderCell>{t('risk.round.col.state')}</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>{t('risk.round.col.rows')}</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>{t('risk.round.col.redNow')}</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>{t('risk.round.col.unacceptable')}</TableHeaderCell>
-                    <TableHeaderCell>{t('risk.col.title')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {round.units.map((u) => (
-                    <TableRow key={u.unitId} data-testid="risk-round-unit" data-unit-id={u.unitId} data-state={u.state}>
-                      <TableCell>{u.unitName}</TableCell>
-                      <TableCell>{round.sectors.find((s) => s.sectorId === u.sectorId)?.sectorName ?? ''}</TableCell>
-                      <TableCell>
-                        <UnitStateBadge state={u.state} />
-                        {u.late && (
-                          <>
-                            {' '}
-                            <Badge size="small" appearance="filled" color="danger" icon={<WarningFilled />}>
-                              {t('risk.round.late')}
-                            </Badge>
-                          </>
-                        )}
-                      </TableCell>
-                      <TableCell className={styles.num}>{formatNumber(u.itemCount)}</TableCell>
-                      <TableCell className={styles.num}>{formatNumber(u.redNow)}</TableCell>
-                      <TableCell className={styles.num}>{formatNumber(u.unacceptable)}</TableCell>
-                      <TableCell>
-                        {u.assessmentId ? (
-                          <AppLink href={assessmentHref(u.assessmentId)} aria-label={`${t('risk.round.open')}: ${u.unitName}`} data-testid="risk-round-unit-open">
-                            {t('risk.round.open')}
-                          </AppLink>
-                        ) : (leads.has(u.unitId) || round.canManage) && round.status === 'active' ? (
-                          <Button size="small" disabled={busy !== null} onClick={() => void startAssessment(u.unitId)} aria-label={`${t('risk.round.startAssessment')}: ${u.unitName}`} data-testid="risk-round-unit-start">
-                            {t('risk.round.startAssessment')}
-                          </Button>
-                        ) : null}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              size="small"
+              labelledBy="risk-round-units"
+              testId="risk-round-units"
+              columns={[t('risk.round.col.unit'), t('risk.round.col.sector'), t('risk.round.col.state'), { label: t('risk.round.col.rows'), align: 'number' }, { label: t('risk.round.col.redNow'), align: 'number' }, { label: t('risk.round.col.unacceptable'), align: 'number' }, t('risk.col.title')]}
+            >
+              {round.units.map((u) => (
+                <TableRow key={u.unitId} data-testid="risk-round-unit" data-unit-id={u.unitId} data-state={u.state}>
+                  <TableCell>{u.unitName}</TableCell>
+                  <TableCell>{round.sectors.find((s) => s.sectorId === u.sectorId)?.sectorName ?? ''}</TableCell>
+                  <TableCell>
+                    <UnitStateBadge state={u.state} />
+                    {u.late && (
+                      <>
+                        {' '}
+                        <Badge size="small" appearance="filled" color="danger" icon={<WarningFilled />}>
+                          {t('risk.round.late')}
+                        </Badge>
+                      </>
+                    )}
+                  </TableCell>
+                  <TableCell className={cells.number}>{formatNumber(u.itemCount)}</TableCell>
+                  <TableCell className={cells.number}>{formatNumber(u.redNow)}</TableCell>
+                  <TableCell className={cells.number}>{formatNumber(u.unacceptable)}</TableCell>
+                  <TableCell>
+                    {u.assessmentId ? (
+                      <AppLink href={assessmentHref(u.assessmentId)} aria-label={`${t('risk.round.open')}: ${u.unitName}`} data-testid="risk-round-unit-open">
+                        {t('risk.round.open')}
+                      </AppLink>
+                    ) : (leads.has(u.unitId) || round.canManage) && round.status === 'active' ? (
+                      <Button size="small" disabled={busy !== null} onClick={() => void startAssessment(u.unitId)} aria-label={`${t('risk.round.startAssessment')}: ${u.unitName}`} data-testid="risk-round-unit-start">
+                        {t('risk.round.startAssessment')}
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           </section>
 
           <section aria-labelledby="risk-round-escalations" className={page.section}>
@@ -249,46 +240,38 @@ export function RoundPage({ id }: { id: string }) {
             {escalations.error && <ErrorMessage error={escalations.error} onRetry={escalations.reload} />}
             {escalations.data && escalations.data.length === 0 && <Text>{t('risk.round.escalationsEmpty')}</Text>}
             {escalations.data && escalations.data.length > 0 && (
-              <div className={styles.tableWrap}>
-                <Table size="small" aria-labelledby="risk-round-escalations" data-testid="risk-round-escalations">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t('risk.round.col.item')}</TableHeaderCell>
-                      <TableHeaderCell>{t('risk.round.col.unit')}</TableHeaderCell>
-                      <TableHeaderCell>{t('risk.round.col.residual')}</TableHeaderCell>
-                      <TableHeaderCell>{t('risk.round.col.committee')}</TableHeaderCell>
-                      <TableHeaderCell>{t('risk.round.col.measures')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {escalations.data.map((e) => (
-                      <TableRow key={e.item.id} data-testid="risk-round-escalation" data-item-id={e.item.id}>
-                        <TableCell>
-                          <AppLink href={assessmentHref(e.item.assessmentId)}>{`${e.item.process}: ${e.item.whatCanGoWrong}`}</AppLink>
-                        </TableCell>
-                        <TableCell>{e.sectorName ? `${e.unitName} (${e.sectorName})` : e.unitName}</TableCell>
-                        <TableCell>
-                          <RiskChip position={e.item.residual ?? e.item.current} />
-                        </TableCell>
-                        <TableCell>
-                          <EscalationMarker mustReport={e.item.mustReportToKlg} escalation={e.item.escalation} />
-                        </TableCell>
-                        <TableCell>
-                          {t('risk.round.measuresDone', { done: e.item.measures.filter((m) => m.status === 'done').length, total: e.item.measures.length })}
-                          {e.settled && (
-                            <>
-                              {' '}
-                              <Badge appearance="tint" color="success">
-                                {t('risk.round.settled')}
-                              </Badge>
-                            </>
-                          )}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+              <DataTable
+                size="small"
+                labelledBy="risk-round-escalations"
+                testId="risk-round-escalations"
+                columns={[t('risk.round.col.item'), t('risk.round.col.unit'), t('risk.round.col.residual'), t('risk.round.col.committee'), t('risk.round.col.measures')]}
+              >
+                {escalations.data.map((e) => (
+                  <TableRow key={e.item.id} data-testid="risk-round-escalation" data-item-id={e.item.id}>
+                    <TableCell>
+                      <AppLink href={assessmentHref(e.item.assessmentId)}>{`${e.item.process}: ${e.item.whatCanGoWrong}`}</AppLink>
+                    </TableCell>
+                    <TableCell>{e.sectorName ? `${e.unitName} (${e.sectorName})` : e.unitName}</TableCell>
+                    <TableCell>
+                      <RiskChip position={e.item.residual ?? e.item.current} />
+                    </TableCell>
+                    <TableCell>
+                      <EscalationMarker mustReport={e.item.mustReportToKlg} escalation={e.item.escalation} />
+                    </TableCell>
+                    <TableCell>
+                      {t('risk.round.measuresDone', { done: e.item.measures.filter((m) => m.status === 'done').length, total: e.item.measures.length })}
+                      {e.settled && (
+                        <>
+                          {' '}
+                          <Badge appearance="tint" color="success">
+                            {t('risk.round.settled')}
+                          </Badge>
+                        </>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </DataTable>
             )}
           </section>
 
@@ -320,8 +303,7 @@ function AddTask({ roundId, onAdded }: { roundId: string; onAdded(round: RiskRou
   const [start, setStart] = useState(today);
   const [deadline, setDeadline] = useState('');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiRequestError | null>(null);
+  const { busy, error, run } = useBusyAction();
   const [done, setDone] = useState(false);
   if (!open)
     return (
@@ -336,9 +318,7 @@ function AddTask({ roundId, onAdded }: { roundId: string; onAdded(round: RiskRou
   const submit = async () => {
     setTried(true);
     if (!ok) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body: NewRiskTaskRequest = {
         title: title.trim(),
         responsible,
@@ -353,11 +333,7 @@ function AddTask({ roundId, onAdded }: { roundId: string; onAdded(round: RiskRou
       setTitle('');
       setDeadline('');
       setTried(false);
-    } catch (err) {
-      setError(asApiError(err, t('error.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form
@@ -373,15 +349,13 @@ function AddTask({ roundId, onAdded }: { roundId: string; onAdded(round: RiskRou
         <Field label={t('risk.round.task.title')} required validationMessage={tried && !title.trim() ? t('common.required') : undefined}>
           <Input value={title} maxLength={255} onChange={(_, d) => setTitle(d.value)} data-testid="risk-task-title" />
         </Field>
-        <Field label={t('risk.round.task.responsible')}>
-          <Select value={responsible} onChange={(_, d) => isOneOf(RISK_TASK_RESPONSIBLES, d.value) && setResponsible(d.value)} data-testid="risk-task-responsible">
-            {RISK_TASK_RESPONSIBLES.map((r) => (
-              <option key={r} value={r}>
-                {labels.taskResponsible[r]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t('risk.round.task.responsible')}
+          testId="risk-task-responsible"
+          value={responsible}
+          choices={RISK_TASK_RESPONSIBLES.map((r) => ({ value: r, label: labels.taskResponsible[r] }))}
+          onChange={(value) => isOneOf(RISK_TASK_RESPONSIBLES, value) && setResponsible(value)}
+        />
         {responsible === 'person' && <PersonPicker label={t('risk.round.task.person')} value={person} onChange={setPerson} testId="risk-task-person" required validationMessage={tried && !person ? t('common.required') : undefined} />}
         <Field label={t('risk.round.task.responsibleLabel')}>
           <Input value={responsibleLabel} maxLength={100} onChange={(_, d) => setResponsibleLabel(d.value)} />

@@ -1,14 +1,16 @@
 // Årlig prosess: the yearly rounds, what falls due for me in the next two weeks, and — for the quality adviser and the
 // kommunedirektør — starting this year's round (deadlines, which units).
-import { Badge, Button, Checkbox, Field, Input, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Input, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { UnitView } from '../../../../src/server/api/contract.js';
 import type { NewRiskRoundBody, RiskDueEntry, RiskRoundDetail, RiskRoundSummary } from '../../../../src/server/api/contract-risk.js';
-import { ApiRequestError } from '../../api/client';
-import { asApiError, useLoad } from '../../api/use-load';
+import { useLoad } from '../../api/use-load';
+import { DataTable, useDataCellStyles } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { PageHeading, usePageStyles } from '../../components/page';
+import { PageIntro } from '../../components/page-intro';
 import { useUnits } from '../../components/unit-select';
+import { useBusyAction } from '../../components/use-busy-action';
 import { validDate } from '../../api/query';
 import { formatDate, formatNumber, osloToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -18,8 +20,6 @@ import { addDays } from './iso-week';
 import { roundHref } from './risk-routes';
 
 const useStyles = makeStyles({
-  tableWrap: { overflowX: 'auto' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   due: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   dueItem: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   units: {
@@ -44,6 +44,7 @@ export function isManager(roles: readonly string[]): boolean {
 
 export function RoundsPage() {
   const styles = useStyles();
+  const cells = useDataCellStyles();
   const page = usePageStyles();
   const { t } = useI18n();
   const { api } = useSession();
@@ -54,9 +55,9 @@ export function RoundsPage() {
   return (
     <>
       <PageHeading title={t('risk.rounds.title')}>{t('risk.rounds.title')}</PageHeading>
-      <Text as="p" className={page.muted}>
+      <PageIntro>
         {t('risk.rounds.intro')}
-      </Text>
+      </PageIntro>
 
       <section aria-labelledby="risk-rounds" className={page.section} aria-busy={rounds.loading}>
         <h2 id="risk-rounds" className={page.h2}>
@@ -66,38 +67,30 @@ export function RoundsPage() {
         {rounds.loading && <Spinner label={t('common.loading')} />}
         {!rounds.loading && !rounds.error && list.length === 0 && <Text data-testid="risk-rounds-empty">{t('risk.rounds.empty')}</Text>}
         {list.length > 0 && (
-          <div className={styles.tableWrap}>
-            <Table size="small" aria-labelledby="risk-rounds" data-testid="risk-rounds-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('risk.rounds.col.round')}</TableHeaderCell>
-                  <TableHeaderCell>{t('risk.rounds.col.status')}</TableHeaderCell>
-                  <TableHeaderCell>{t('risk.rounds.col.unitDeadline')}</TableHeaderCell>
-                  <TableHeaderCell>{t('risk.rounds.col.sectorDeadline')}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{t('risk.rounds.col.progress')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.map((r) => (
-                  <TableRow key={r.id} data-testid="risk-round-row" data-round-id={r.id}>
-                    <TableCell>
-                      <AppLink href={roundHref(r.id)} data-testid="risk-round-link">
-                        {r.title}
-                      </AppLink>
-                    </TableCell>
-                    <TableCell>
-                      <Badge appearance="tint" color={r.status === 'active' ? 'brand' : 'subtle'}>
-                        {r.status === 'active' ? t('risk.rounds.active') : t('risk.rounds.closed')}
-                      </Badge>
-                    </TableCell>
-                    <TableCell>{formatDate(r.unitDeadline)}</TableCell>
-                    <TableCell>{formatDate(r.sectorDeadline)}</TableCell>
-                    <TableCell className={styles.num}>{t('risk.rounds.progress', { done: r.states.submitted + r.states.compiled + r.states.forwarded, total: r.unitCount })}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            size="small"
+            labelledBy="risk-rounds"
+            testId="risk-rounds-table"
+            columns={[t('risk.rounds.col.round'), t('risk.rounds.col.status'), t('risk.rounds.col.unitDeadline'), t('risk.rounds.col.sectorDeadline'), { label: t('risk.rounds.col.progress'), align: 'number' }]}
+          >
+            {list.map((r) => (
+              <TableRow key={r.id} data-testid="risk-round-row" data-round-id={r.id}>
+                <TableCell>
+                  <AppLink href={roundHref(r.id)} data-testid="risk-round-link">
+                    {r.title}
+                  </AppLink>
+                </TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={r.status === 'active' ? 'brand' : 'subtle'}>
+                    {r.status === 'active' ? t('risk.rounds.active') : t('risk.rounds.closed')}
+                  </Badge>
+                </TableCell>
+                <TableCell>{formatDate(r.unitDeadline)}</TableCell>
+                <TableCell>{formatDate(r.sectorDeadline)}</TableCell>
+                <TableCell className={cells.number}>{t('risk.rounds.progress', { done: r.states.submitted + r.states.compiled + r.states.forwarded, total: r.unitCount })}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -169,8 +162,7 @@ function StartRound() {
   const [plannedEnd, setPlannedEnd] = useState('');
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiRequestError | null>(null);
+  const { busy, error, run } = useBusyAction();
 
   const chosen = allIds.filter((id) => !excluded.has(id));
   const yearOk = /^\d{4}$/.test(year);
@@ -179,9 +171,7 @@ function StartRound() {
   const submit = async () => {
     setTried(true);
     if (!yearOk || !datesOk || !orderOk || chosen.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body: NewRiskRoundBody = {
         year: Number(year),
         start,
@@ -193,11 +183,7 @@ function StartRound() {
       };
       const round = await api.post<RiskRoundDetail>('/api/risk/rounds', body);
       navigate(roundHref(round.id));
-    } catch (err) {
-      setError(asApiError(err, t('error.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const toggle = (ids: string[], on: boolean) =>
     setExcluded((prev) => {

@@ -1,13 +1,14 @@
 // Plans a list-item query as SharePoint runs it: $filter and $orderby only on indexed columns, keyset paging, the 5,000-item threshold.
-import { activityLimitReached, invalidRequest } from '../../../errors.js';
+import { activityLimitReached, invalidRequest, listViewThresholdExceeded } from '../../../errors.js';
 import { ODataError } from '../../../odata/errors.js';
+import type { FilterExpr } from '../../../odata/filter-ast.js';
 import { compileFilter, type FieldType, type ResolvedField } from '../../../odata/filter-sql.js';
 import { decodeSkipToken, encodeSkipToken, keysetAfter, orderSql } from '../../../odata/keyset.js';
 import type { QueryOptions } from '../../../odata/query-options.js';
 import { type ColumnDefinition, columnKind, storageKey } from '../../../store/columns.js';
 import type { Db } from '../../../store/database.js';
 import { type ItemRow, queryItems } from '../../../store/items.js';
-import { type ListRecord, fieldSql, itemCount } from '../../../store/lists.js';
+import { type ListRecord, fieldSql, indexName, itemCount } from '../../../store/lists.js';
 
 /** SharePoint's list view threshold. */
 export const LIST_VIEW_THRESHOLD = 5000;
@@ -54,7 +55,9 @@ export interface PlannedPage {
 /**
  * Runs one page of a list-item query. Mirrors SharePoint: a field in $filter or $orderby that is not
  * indexed is refused unless the caller sends `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`,
- * and even then the query fails on a list over the threshold (Graph answers it as a 429).
+ * and even then the query fails on a list over the threshold (Graph answers it as a 429). On a list over the threshold
+ * an indexed query is refused too when its leading condition (leadingCondition) selects more than 5,000 items, and it
+ * is read through that condition's index.
  */
 export function runItemQuery(db: Db, list: ListRecord, columns: ColumnDefinition[], options: QueryOptions, prefer: string | undefined, pageSize: number): PlannedPage {
   const resolve = resolver(columns);
@@ -77,6 +80,19 @@ export function runItemQuery(db: Db, list: ListRecord, columns: ColumnDefinition
       );
     if (itemCount(db, list) > LIST_VIEW_THRESHOLD) throw activityLimitReached(1);
   }
+  let indexedBy: string | undefined;
+  if (options.filter && itemCount(db, list) > LIST_VIEW_THRESHOLD) {
+    // SharePoint seeks with the filter's first indexed condition and refuses when that alone selects more than the
+    // threshold: later `and` terms and $top do not narrow what it has to read (see leadingCondition).
+    const leading = leadingCondition(options.filter);
+    const lead = compileFilter(leading, resolve);
+    const selected = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM "${list.itemTable}" WHERE ${lead.sql} LIMIT ?)`).get(...lead.params, LIST_VIEW_THRESHOLD + 1) as { n: number };
+    if (selected.n > LIST_VIEW_THRESHOLD) throw listViewThresholdExceeded();
+    // And it reads those items through that column's index, as SharePoint does; left alone, SQLite may prefer a later,
+    // broader condition (an equality) and read a hundred thousand rows to find fifty.
+    const column = seekColumn(leading, columns);
+    if (column) indexedBy = indexName(list, column);
+  }
 
   const signature = order.map((t) => `${t.sql}${t.desc ? ' desc' : ''}`).join(',');
   let after: { sql: string; params: unknown[] } | undefined;
@@ -91,12 +107,61 @@ export function runItemQuery(db: Db, list: ListRecord, columns: ColumnDefinition
     orderSql: orderSql(order),
     after,
     limit: pageSize + 1,
+    ...(indexedBy ? { indexedBy } : {}),
   });
   if (rows.length <= pageSize) return { rows };
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1] as ItemRow;
   const values = order.map((t) => (t.sql === 'id' ? last.id : sortValue(last, t.sql)));
   return { rows: page, next: encodeSkipToken(values, { o: signature }) };
+}
+
+/**
+ * The part of a filter SharePoint starts from on a large list: the first term of the top-level `and` chain (a single
+ * comparison, or a parenthesised `or` group such as the expansion of `in`), together with the terms right after it
+ * that compare the same column (`fields/D ge x and fields/D lt y`: one range over one index).
+ */
+export function leadingCondition(filter: FilterExpr): FilterExpr {
+  const terms: FilterExpr[] = [];
+  const walk = (e: FilterExpr) => {
+    if (e.kind === 'and') {
+      walk(e.left);
+      walk(e.right);
+    } else terms.push(e);
+  };
+  walk(filter);
+  const first = terms[0] as FilterExpr;
+  const column = comparedColumn(first);
+  let lead = first;
+  for (const term of terms.slice(1)) {
+    if (column === null || comparedColumn(term) !== column) break;
+    lead = { kind: 'and', left: lead, right: term };
+  }
+  return lead;
+}
+
+/** The indexed column a leading condition seeks by: comparisons (not `ne`) of one column only; else none. */
+function seekColumn(leading: FilterExpr, columns: ColumnDefinition[]): ColumnDefinition | undefined {
+  const terms: FilterExpr[] = [];
+  const walk = (e: FilterExpr): void => {
+    if (e.kind !== 'and') terms.push(e);
+    else {
+      walk(e.left);
+      walk(e.right);
+    }
+  };
+  walk(leading);
+  const names = new Set(terms.map(comparedColumn));
+  if (names.size !== 1 || terms.some((t) => t.kind !== 'compare' || t.op === 'ne')) return undefined;
+  const [path] = [...names];
+  const name = path?.startsWith('fields/') ? path.slice('fields/'.length) : null;
+  return name ? columns.find((c) => c.indexed && storageKey(c).toLowerCase() === name) : undefined;
+}
+
+function comparedColumn(e: FilterExpr): string | null {
+  if (e.kind !== 'compare') return null;
+  const property = e.left.kind === 'property' ? e.left : e.right.kind === 'property' ? e.right : null;
+  return property ? property.path.join('/').toLowerCase() : null;
 }
 
 /** Reads the value a row has under an ORDER BY expression (a json_extract over its fields). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deviation, Severity } from '../../src/domain/index.js';
 import { PEOPLE, UNITS, deviation } from '../../src/domain/test-fixtures.js';
 import type { ApiError, CasePage } from '../../src/server/api/contract.js';
-import { apiClient } from '../support/api-client.js';
+import { apiClient, graphRequestsDuring } from '../support/api-client.js';
 import { type AppStack, startAppStack } from '../support/app-stack.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
@@ -19,14 +19,7 @@ let stack: AppStack;
 const { get } = apiClient(() => stack);
 let cases: Deviation[] = [];
 
-async function graphRequests(work: () => Promise<unknown>): Promise<number> {
-  const read = async () => ((await (await fetch(`${stack.emulator.url}/_emulator/metrics`)).json()) as { requests: { total: number; byRoute: Record<string, number> } }).requests;
-  const delta = (r: { byRoute: Record<string, number> }) => Object.entries(r.byRoute).filter(([route]) => route.includes('delta')).reduce((n, [, v]) => n + v, 0);
-  const before = await read();
-  await work();
-  const after = await read();
-  return after.total - before.total - (delta(after) - delta(before));
-}
+const graphRequests = (work: () => Promise<unknown>) => graphRequestsDuring(stack, work);
 
 /** Every page of the inbox for `who`, following the continuation to the end. */
 async function allPages(who: string, query: string): Promise<{ pages: CasePage[]; requests: number[] }> {

@@ -332,6 +332,17 @@ describe('bad input is 400 with a Norwegian message, never a 500', () => {
     expect(res.body.error.details?.every((d) => d.message.length > 0)).toBe(true);
   });
 
+  it('an inbox query asked again is refused again, and an accepted one answers each for who asks (the check is kept per query string)', async () => {
+    for (let i = 0; i < 3; i++) expect((await get<ApiError>('tl-a', '/api/cases?status=lukket')).status).toBe(400);
+    const nurse = await get<CasePage>('nurse', '/api/cases?scope=mine&pageSize=7');
+    const leader = await get<CasePage>('tl-a', '/api/cases?scope=mine&pageSize=7');
+    const again = await get<CasePage>('nurse', '/api/cases?scope=mine&pageSize=7');
+    expect(nurse.status).toBe(200);
+    expect(again.body).toEqual(nurse.body);
+    expect(nurse.body.items.length).toBeGreaterThan(0);
+    expect(leader.body.items.map((i) => i.id)).not.toEqual(nurse.body.items.map((i) => i.id));
+  });
+
   it('a continuation that is not one of ours is 400', async () => {
     const res = await get<ApiError>('tl-a', '/api/cases?continuation=bm90LWEtdG9rZW4');
     expect(res.status).toBe(400);

@@ -79,6 +79,23 @@ const measureBody = z.strictObject({
 const feedbackBody = z.strictObject({ text: text('Tilbakemeldingen', FEEDBACK_MAX_LENGTH) });
 const escalateBody = z.strictObject({ note: text('Beskrivelsen til utvalget', NOTE_MAX) });
 
+/**
+ * The inbox's query, checked: the tab asks for the same few query strings over and over, and the schema is a pure
+ * function of the string, so a string already accepted is not parsed again (refusals are never kept). Frozen, as shared.
+ */
+function inboxQueryOf(url: string, read: () => Record<string, string>): z.infer<typeof inboxQuery> {
+  const at = url.indexOf('?');
+  const key = at === -1 ? '' : url.slice(at + 1);
+  const kept = ACCEPTED_INBOX_QUERIES.get(key);
+  if (kept) return kept;
+  const q = parseQuery(inboxQuery, read());
+  for (const v of Object.values(q)) if (Array.isArray(v)) Object.freeze(v);
+  if (ACCEPTED_INBOX_QUERIES.size >= 256) ACCEPTED_INBOX_QUERIES.clear();
+  ACCEPTED_INBOX_QUERIES.set(key, Object.freeze(q));
+  return q;
+}
+const ACCEPTED_INBOX_QUERIES = new Map<string, z.infer<typeof inboxQuery>>();
+
 // ── Routes ─────────────────────────────────────────────────────────────────────────────────────
 
 /** Mounted at /api: GET /cases, GET /cases/:id, and the writes below, over `deps.caseWork` (built by the composition). */
@@ -93,7 +110,7 @@ export function caseRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   routes.get('/cases', async (c) => {
-    const q = parseQuery(inboxQuery, c.req.query());
+    const q = inboxQueryOf(c.req.url, () => c.req.query());
     const desc = q.sort.startsWith('-');
     const page = await deps.caseWork.inbox(viewerOf(c).person, {
       scope: q.scope,

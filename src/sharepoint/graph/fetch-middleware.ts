@@ -30,7 +30,6 @@ export class FetchMiddleware implements Middleware {
 }
 
 const BUFFERED = new WeakMap<Response, ArrayBuffer>();
-const utf8 = new TextDecoder();
 
 /** The answer's bytes as FetchMiddleware read them (any other Response: read from its own body). */
 export async function answerBytes(res: Response): Promise<ArrayBuffer> {
@@ -40,5 +39,8 @@ export async function answerBytes(res: Response): Promise<ArrayBuffer> {
 /** The answer's text (UTF-8), as answerBytes. */
 export async function answerText(res: Response): Promise<string> {
   const bytes = BUFFERED.get(res);
-  return bytes ? utf8.decode(bytes) : await res.text();
+  if (!bytes) return await res.text();
+  // Buffer's decoder over the same bytes (no copy) is faster than TextDecoder's; the BOM goes, as TextDecoder drops it.
+  const text = Buffer.from(bytes).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

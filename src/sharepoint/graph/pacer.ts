@@ -79,6 +79,9 @@ export class ResourcePacer {
   private readonly marginMs: number;
   private readonly clock: Clock;
   private log: Entry[] = [];
+  /** The sum of the log's units, and when its first settled entry leaves the window: asked per request, kept, not counted. */
+  private logUnits = 0;
+  private pruneAt = Infinity;
   private queue: Waiter[] = [];
   private pausedUntil = 0;
   /** The budget the server announced (RateLimit-Limit); kept, since an app's budget seldom changes. */
@@ -134,9 +137,7 @@ export class ResourcePacer {
 
   private used(now: number): number {
     this.prune(now);
-    let used = 0;
-    for (const e of this.log) used += e.units;
-    return used;
+    return this.logUnits;
   }
 
   private pump(): void {
@@ -182,13 +183,25 @@ export class ResourcePacer {
   }
 
   private prune(now: number): void {
+    if (now < this.pruneAt) return;
     const horizon = now - this.windowMs - this.marginMs;
-    if (this.log.some((e) => !e.inFlight && e.at <= horizon)) this.log = this.log.filter((e) => e.inFlight || e.at > horizon);
+    this.log = this.log.filter((e) => e.inFlight || e.at > horizon);
+    this.logUnits = 0;
+    this.pruneAt = Infinity;
+    for (const e of this.log) {
+      this.logUnits += e.units;
+      if (!e.inFlight) this.pruneAt = Math.min(this.pruneAt, this.expiry(e));
+    }
+  }
+
+  private expiry(e: Entry): number {
+    return e.at + this.windowMs + this.marginMs;
   }
 
   private admit(waiter: Waiter, now: number): PacerTicket {
     const entry: Entry = { at: now, units: waiter.units, inFlight: true };
     this.log.push(entry);
+    this.logUnits += waiter.units;
     this.admittedUnits += waiter.units;
     const usedAtAdmission = this.used(now);
     const admittedMark = this.admittedUnits;
@@ -205,6 +218,7 @@ export class ResourcePacer {
         settled = true;
         entry.inFlight = false;
         entry.at = this.clock.now();
+        this.pruneAt = Math.min(this.pruneAt, this.expiry(entry));
         this.pump();
       },
     };

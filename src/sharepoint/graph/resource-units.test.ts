@@ -23,6 +23,15 @@ describe('resourceUnits', () => {
   it('charges delta 2 without a token and 1 with one', () => {
     expect(resourceUnits('GET', '/sites/s/lists/l/items/delta')).toBe(2);
     expect(resourceUnits('GET', '/sites/s/lists/l/items/delta?token=abc&$top=3')).toBe(1);
+    expect(resourceUnits('GET', 'https://graph.microsoft.com/v1.0/sites/s/lists/l/items/delta?$SkipToken=x')).toBe(1);
+    expect(resourceUnits('GET', '/sites/s/lists/l/items/delta#token=abc')).toBe(2);
+  });
+
+  it('reads the path alone, however long or odd the query', () => {
+    const filter = encodeURIComponent(`fields/UnitId in (${Array.from({ length: 200 }, (_, i) => `'u${i}'`).join(',')}) and fields/Title eq 'a/permissions?b'`);
+    expect(resourceUnits('GET', `/sites/s/lists/l/items?$filter=${filter}&$top=50`)).toBe(2);
+    expect(resourceUnits('GET', '/sites/s/lists/l/items/5?x=/permissions')).toBe(1);
+    expect(resourceUnits('GET', '/sites/s/lists/l/items/./delta/../5')).toBe(1);
   });
 
   it('charges a $batch as the sum of its parts, and an unreadable one as its most', () => {

@@ -31,7 +31,10 @@ export function resourceUnits(method: string, url: string, body?: unknown): numb
   if (m === 'POST' && last === '$batch') return batchUnits(body);
   if (segments.some((s) => s.toLowerCase() === 'permissions')) return 5;
   if (m !== 'GET' && m !== 'HEAD') return 2;
-  if (last === 'delta') return query.has('token') || query.has('$deltatoken') || query.has('$skiptoken') ? 1 : 2;
+  if (last === 'delta') {
+    const q = queryOptions(query);
+    return q.has('token') || q.has('$deltatoken') || q.has('$skiptoken') ? 1 : 2;
+  }
   return COLLECTIONS.has(last) ? 2 : 1;
 }
 
@@ -53,12 +56,20 @@ function batchUnits(body: unknown): number {
   return sum;
 }
 
-function split(url: string): { segments: string[]; query: URLSearchParams } {
-  const parsed = new URL(url, 'http://relative.invalid/');
+/** The path's segments, and the raw query left unparsed: only a delta needs it, and an inbox query's $filter is long. */
+function split(url: string): { segments: string[]; query: string } {
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const query = queryAt === -1 ? '' : beforeHash.slice(queryAt);
+  const parsed = new URL(queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt), 'http://relative.invalid/');
   const segments = parsed.pathname.split('/').filter((s) => s !== '');
   // A `host:/sites/x:` or `root:/a/b:` address stands for one resource; `…:/children` continues after it.
   const last = segments.at(-1) ?? '';
   if (last.endsWith(':') && segments.length > 1) segments.push('(addressed)');
-  const query = new URLSearchParams([...parsed.searchParams].map(([k, v]) => [k.toLowerCase(), v] as [string, string]));
   return { segments, query };
+}
+
+function queryOptions(query: string): Set<string> {
+  return new Set([...new URLSearchParams(query).keys()].map((k) => k.toLowerCase()));
 }

@@ -111,6 +111,13 @@ export function AssessmentPage({ id }: { id: string }) {
     requestAnimationFrame(() => gridRef.current?.focusActive());
   };
 
+  /** A write to the assessment refused: someone else's change shows as a conflict, anything else as an error. */
+  const showFailure = (err: unknown) => {
+    const e = asApiError(err, t('error.unexpected'));
+    if (e.status === 409 && e.code === 'conflict') setAssessmentConflict({ current: (e.body as RiskApiError['error']).currentAssessment ?? null });
+    else setActionError(e);
+  };
+
   const act = async (type: RiskAssessmentActionType) => {
     if (!detail) return;
     if (type === 'return' && !returnNote.trim()) {
@@ -128,9 +135,7 @@ export function AssessmentPage({ id }: { id: string }) {
       setReturning(false);
       setReturnNote('');
     } catch (err) {
-      const e = asApiError(err, t('error.unexpected'));
-      if (e.status === 409 && e.code === 'conflict') setAssessmentConflict({ current: (e.body as RiskApiError['error']).currentAssessment ?? null });
-      else setActionError(e);
+      showFailure(err);
     } finally {
       setBusy(null);
     }
@@ -144,9 +149,7 @@ export function AssessmentPage({ id }: { id: string }) {
       await api.delete(`/api/risk/assessments/${encodeURIComponent(detail.id)}?${new URLSearchParams({ etag: detail.etag }).toString()}`);
       navigate('/risk');
     } catch (err) {
-      const e = asApiError(err, t('error.unexpected'));
-      if (e.status === 409 && e.code === 'conflict') setAssessmentConflict({ current: (e.body as RiskApiError['error']).currentAssessment ?? null });
-      else setActionError(e);
+      showFailure(err);
     } finally {
       setBusy(null);
     }

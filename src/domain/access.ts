@@ -3,7 +3,7 @@
 // The app reads SharePoint with app-only rights and enforces this itself (architecture.md), so
 // every read and write goes through these functions. When in doubt the policy says no.
 
-import { routeOf, withoutHealthDetails, type Deviation } from './deviation.js';
+import { routeOf, withoutHealthDetails, type CaseRow, type Deviation } from './deviation.js';
 import { descendants, leads, sectorOf, unitChain, type OrgUnits } from './organisation.js';
 import { hasRole, type Person } from './person.js';
 
@@ -24,21 +24,25 @@ export interface AccessContext {
  * Role labels alone grant no line access: leadership is read from the tree.
  */
 export function visibleUnitIds(person: Person, units: OrgUnits): ReadonlySet<string> {
-  // Asked for every case of a page (canView, canViewHealthDetails): worked out once per person and unit tree.
-  let forTree = VISIBLE.get(units);
-  if (!forTree) VISIBLE.set(units, (forTree = new Map()));
+  // Asked for every case of a page (canView, canViewHealthDetails): worked out once per person and unit tree. The
+  // same Person object (the organisation's cache hands it out) finds it without building the key.
+  let memo = VISIBLE.get(units);
+  if (!memo) VISIBLE.set(units, (memo = { byObject: new WeakMap(), byKey: new Map() }));
+  const seen = memo.byObject.get(person);
+  if (seen) return seen;
   const key = `${person.id}\u0000${person.unitId}\u0000${person.roles.join(',')}`;
-  let visible = forTree.get(key);
+  let visible = memo.byKey.get(key);
   if (!visible) {
-    if (forTree.size >= VISIBLE_PER_TREE) forTree.clear();
+    if (memo.byKey.size >= VISIBLE_PER_TREE) memo.byKey.clear();
     visible = unitsSeenBy(person, units);
-    forTree.set(key, visible);
+    memo.byKey.set(key, visible);
   }
+  memo.byObject.set(person, visible);
   return visible;
 }
 
 /** Memo of visibleUnitIds: per unit tree (an OrgUnits map is never changed once made), per person and their roles. */
-const VISIBLE = new WeakMap<OrgUnits, Map<string, ReadonlySet<string>>>();
+const VISIBLE = new WeakMap<OrgUnits, { byObject: WeakMap<Person, ReadonlySet<string>>; byKey: Map<string, ReadonlySet<string>> }>();
 const VISIBLE_PER_TREE = 10_000;
 
 function unitsSeenBy(person: Person, units: OrgUnits): ReadonlySet<string> {
@@ -58,12 +62,15 @@ function unitsSeenBy(person: Person, units: OrgUnits): ReadonlySet<string> {
 
 const isRecipient = (person: Person, ctx: AccessContext): boolean => ctx.whistleblowingRecipientIds.has(person.id);
 
+/** What the policy reads of a case: a list's row is enough. */
+type CaseFacts = Pick<CaseRow, 'reporterId' | 'kind' | 'handlerId' | 'unitId' | 'healthRelated'>;
+
 /**
  * Whether the person may see the case at all. Reporters always see their own report (they must
  * hear back, seed 003). Whistleblowing: only the reporter and the named recipients, not even the
  * line above or the quality advisers (seed 003: it follows its own routine and stays confidential).
  */
-export function canView(person: Person, d: Deviation, ctx: AccessContext): boolean {
+export function canView(person: Person, d: CaseFacts, ctx: AccessContext): boolean {
   if (d.reporterId === person.id) return true;
   if (routeOf(d.kind) === 'confidential') return isRecipient(person, ctx);
   if (d.handlerId === person.id) return true;
@@ -76,7 +83,7 @@ export function canView(person: Person, d: Deviation, ctx: AccessContext): boole
  * above can take over when the nearest leader is away. Quality advisers and coordinators support
  * but do not handle: the responsibility lies with the line (seed 001). Whistleblowing: recipients.
  */
-export function canHandle(person: Person, d: Deviation, ctx: AccessContext): boolean {
+export function canHandle(person: Person, d: CaseFacts, ctx: AccessContext): boolean {
   if (routeOf(d.kind) === 'confidential') return isRecipient(person, ctx);
   if (d.handlerId === person.id) return true;
   return unitChain(d.unitId, ctx.units).some((u) => leads(person.id, u));
@@ -88,7 +95,7 @@ export function canHandle(person: Person, d: Deviation, ctx: AccessContext): boo
  * reporter once others have added to the case). For whistleblowing the recipients handle it.
  * For a case without health information this is the same as canView.
  */
-export function canViewHealthDetails(person: Person, d: Deviation, ctx: AccessContext): boolean {
+export function canViewHealthDetails(person: Person, d: CaseFacts, ctx: AccessContext): boolean {
   if (!canView(person, d, ctx)) return false;
   if (!d.healthRelated) return true;
   if (routeOf(d.kind) === 'confidential') return isRecipient(person, ctx);

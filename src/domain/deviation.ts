@@ -247,6 +247,17 @@ export function reportDeviation(input: NewDeviation, now: Date): Result<Deviatio
 }
 
 /**
+ * A case as a list shows it and the access policy judges it: no free text but the title, no analysis, no history.
+ * What the inbox reads from SharePoint for each of its rows (the case view reads the whole Deviation).
+ */
+export type CaseRow = Pick<Deviation, 'id' | 'caseNumber' | 'kind' | 'title' | 'unitId' | 'severity' | 'status' | 'reportedAt' | 'reporterId' | 'handlerId' | 'healthRelated'>;
+
+/** A row as shown to someone who may not see its health details: the title blanked, as withoutHealthDetails does. */
+export function rowWithoutHealthDetails<T extends CaseRow>(row: T): T {
+  return row.healthRelated ? { ...row, title: '' } : row;
+}
+
+/**
  * The case as shown to someone who may see it but not its health details: every free-text field
  * may hold health information, so all are blanked (the title too: "wrong dose to Mr X" is a health
  * detail); the case number, kind, severity, status, dates, unit and cause category stay so the

@@ -9,6 +9,7 @@ import {
   type AccessContext,
   type CaseAction,
   type CaseRoute,
+  type CaseRow,
   type CaseStatus,
   type CauseAnalysis,
   type Deviation,
@@ -34,9 +35,10 @@ import {
   noteOnCase,
   proposeAgendaItem,
   routeOf,
+  rowWithoutHealthDetails,
   startOfOsloDay,
   toOsloDate,
-  viewFor,
+  withoutHealthDetails,
 } from '../../domain/index.js';
 import {
   type AgendaRepository,
@@ -210,7 +212,7 @@ export class CaseWork {
       ...(req.to !== undefined ? { reportedBefore: startOfOsloDay(addDays(req.to, 1)).toISOString() } : {}),
     };
     const words = searchWords(req.q ?? '');
-    const see = (d: Deviation): CaseListItem | null => this.listItem(viewer, d, ctx);
+    const see = (d: Deviation): CaseListItem<Deviation> | null => this.listItem(viewer, d, ctx, withoutHealthDetails);
 
     let items: CaseListItem[];
     let continuation: string | null;
@@ -246,8 +248,8 @@ export class CaseWork {
         continuation = offset + req.pageSize < matching.length ? `o${offset + req.pageSize}` : null;
       } else {
         const page = await this.storePage(storeQuery, filter, req, units);
-        items = page.items.flatMap((s) => {
-          const item = target === null || target.has(s.value.unitId) ? see(s.value) : null;
+        items = page.items.flatMap((row) => {
+          const item = target === null || target.has(row.unitId) ? this.listItem(viewer, row, ctx, rowWithoutHealthDetails) : null;
           return item ? [item] : [];
         });
         continuation = page.continuation;
@@ -282,13 +284,13 @@ export class CaseWork {
    * it is still empty). Before the index's first sync nothing can be counted: the query goes as it is, and a refusal
    * is a 503 that says what to narrow.
    */
-  private async storePage(q: DeviationQuery, filter: IndexFilter, req: InboxRequest, units: OrgUnits): Promise<Page<Stored<Deviation>>> {
+  private async storePage(q: DeviationQuery, filter: IndexFilter, req: InboxRequest, units: OrgUnits): Promise<Page<CaseRow>> {
     const stats = q.route === 'ordinary' ? this.listStats(units) : null;
     const windowToken = decodeWindowToken(req.continuation);
     const plan: InboxPlan = windowToken ? { type: 'windows' } : stats && stats.total > LIST_VIEW_THRESHOLD ? planInbox(stats, { filter, scope: q.scope, sort: req.sort }) : { type: 'lead' };
     if (plan.type === 'tooBroad') throw new CaseWorkError('invalidRequest', TOO_BROAD_TO_SORT, { field: 'sort' });
     try {
-      if (plan.type === 'lead') return await this.deps.deviations.query(plan.lead ? { ...q, lead: plan.lead } : q, { pageSize: req.pageSize, continuation: req.continuation ?? null });
+      if (plan.type === 'lead') return await this.deps.deviations.queryRows(plan.lead ? { ...q, lead: plan.lead } : q, { pageSize: req.pageSize, continuation: req.continuation ?? null });
       if (!stats || req.sort.by !== 'reportedAt') throw new CaseWorkError('invalidRequest', INVALID_CONTINUATION, { field: 'continuation' });
       return await this.windowedPage(q, filter, req, stats, windowToken);
     } catch (err) {
@@ -297,7 +299,7 @@ export class CaseWork {
     }
   }
 
-  private async windowedPage(q: DeviationQuery, filter: IndexFilter, req: InboxRequest, stats: ListStats, token: WindowToken | null): Promise<Page<Stored<Deviation>>> {
+  private async windowedPage(q: DeviationQuery, filter: IndexFilter, req: InboxRequest, stats: ListStats, token: WindowToken | null): Promise<Page<CaseRow>> {
     const bounds: ReportWindow = { from: filter.reportedFrom === undefined ? null : Date.parse(filter.reportedFrom), before: filter.reportedBefore === undefined ? null : Date.parse(filter.reportedBefore) };
     const direction = req.sort.direction;
     // A window from a continuation is the client's to send back: one wider than any this instance hands out is refused.
@@ -312,7 +314,7 @@ export class CaseWork {
         const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
         const from = iso(window.from);
         const before = iso(window.before);
-        return this.deps.deviations.query({ ...q, window: { ...(from ? { from } : {}), ...(before ? { before } : {}) } }, page);
+        return this.deps.deviations.queryRows({ ...q, window: { ...(from ? { from } : {}), ...(before ? { before } : {}) } }, page);
       },
     });
   }
@@ -332,13 +334,14 @@ export class CaseWork {
     return (this.deps.caseIndex?.asOf() ?? null) !== null;
   }
 
-  private listItem(viewer: Person, d: Deviation, ctx: AccessContext): CaseListItem | null {
-    const seen = viewFor(viewer, d, ctx);
-    if (!seen) return null;
+  /** The case (or its row) as the viewer may see it: null when hidden, `blank` where its health details are not theirs. */
+  private listItem<C extends CaseRow>(viewer: Person, d: C, ctx: AccessContext, blank: (d: C) => C): CaseListItem<C> | null {
+    if (!canView(viewer, d, ctx)) return null;
+    const healthDetailsHidden = d.healthRelated && !canViewHealthDetails(viewer, d, ctx);
+    const seen = healthDetailsHidden ? blank(d) : d;
     const route = routeOf(d.kind);
     const handlingHidden = route === 'confidential' && !ctx.whistleblowingRecipientIds.has(viewer.id);
-    const shown = handlingHidden ? { ...seen, handlerId: null } : seen;
-    return { case: shown, route, healthDetailsHidden: d.healthRelated && !canViewHealthDetails(viewer, d, ctx), handlingHidden };
+    return { case: handlingHidden ? { ...seen, handlerId: null } : seen, route, healthDetailsHidden, handlingHidden };
   }
 
   // ── One case ─────────────────────────────────────────────────────────────────────────────────
@@ -568,7 +571,7 @@ export class CaseWork {
   /** Everything a case's view shows, read side by side; the read of the details is logged. */
   private async fileOf(viewer: Person, stored: Stored<Deviation>, ctx: AccessContext): Promise<CaseFile> {
     const d = stored.value;
-    const item = this.listItem(viewer, d, ctx);
+    const item = this.listItem(viewer, d, ctx, withoutHealthDetails);
     if (!item) throw notFound();
     const route = item.route;
     const handles = canHandle(viewer, d, ctx);

@@ -1,11 +1,11 @@
 // What the case-work use cases hand the HTTP edge: cases as the viewer may see them, with what a view needs around them.
-import type { CaseActionType, CaseRoute, Deviation, Measure, OrgUnits, QualityCommittee } from '../../domain/index.js';
+import type { CaseActionType, CaseRoute, CaseRow, Deviation, Measure, OrgUnits, QualityCommittee } from '../../domain/index.js';
 import type { Stored, StoredCaseFile } from '../ports/index.js';
 
-/** A case in a list, as the viewer may see it. */
-export interface CaseListItem {
-  /** viewFor's result: free text blanked where health details are not the viewer's. */
-  readonly case: Deviation;
+/** A case in a list (its row; the whole case in a case's view), as the viewer may see it. */
+export interface CaseListItem<C extends CaseRow = CaseRow> {
+  /** Free text blanked where health details are not the viewer's (withoutHealthDetails, rowWithoutHealthDetails). */
+  readonly case: C;
   readonly route: CaseRoute;
   readonly healthDetailsHidden: boolean;
   /** Whistleblowing seen by its reporter: who handles it is not theirs to know (the handler is left out). */
@@ -29,7 +29,7 @@ export interface ShownMeasure extends Stored<Measure> {
 }
 
 /** One case with everything its view shows. */
-export interface CaseFile extends CaseListItem {
+export interface CaseFile extends CaseListItem<Deviation> {
   readonly etag: string;
   readonly canHandle: boolean;
   readonly allowedActions: readonly CaseActionType[];

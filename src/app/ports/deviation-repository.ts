@@ -1,5 +1,5 @@
 // The store of deviations and the other reports that share their case handling, whistleblowing reports included.
-import type { CaseNumber, CaseRoute, CaseStatus, Deviation, DeviationKind, Instant, Severity } from '../../domain/index.js';
+import type { CaseNumber, CaseRoute, CaseRow, CaseStatus, Deviation, DeviationKind, Instant, Severity } from '../../domain/index.js';
 import type { BulkCreateResult, ImportRow, Page, PageRequest, Stored } from './stored.js';
 
 export interface DeviationCountFilter {
@@ -92,6 +92,8 @@ export interface DeviationRepository {
    * (RangeError): the caller widens it to sectors. Callers pass each case through the access policy.
    */
   query(query: DeviationQuery, page?: PageRequest): Promise<Page<Stored<Deviation>>>;
+  /** As `query`, each case's row only: what a list shows and the access policy judges, a fraction of the bytes. */
+  queryRows(query: DeviationQuery, page?: PageRequest): Promise<Page<CaseRow>>;
   /** The cases with these ids (at most 100), in the route's store, in no particular order; ids not found are left out. */
   getMany(ids: readonly string[], route?: CaseRoute): Promise<Stored<Deviation>[]>;
 }

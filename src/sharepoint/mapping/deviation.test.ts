@@ -1,7 +1,7 @@
 // Deviation ↔ fields: every field survives a round trip through SharePoint's shapes; a corrupt row names list and item.
 import { describe, expect, it } from 'vitest';
 import { deviation } from '../../domain/test-fixtures.js';
-import { DEVIATION_COLUMNS, deviationFromFields, deviationToFields, readDeviationFast, readDeviationWithSchema } from './deviation.js';
+import { CASE_ROW_COLUMNS, DEVIATION_COLUMNS, caseRowFromFields, deviationFromFields, deviationToFields, readCaseRowFast, readCaseRowWithSchema, readDeviationFast, readDeviationWithSchema } from './deviation.js';
 import { CorruptRowError } from './fields.js';
 import { SOURCE, readBack } from './test-support.js';
 
@@ -87,10 +87,11 @@ describe('deviation mapping', () => {
     expect(() => deviationFromFields(fields, SOURCE)).toThrow(/ConsequenceFor/);
   });
 
-  it('the fast reader agrees with the schema on every row it takes, and leaves every row the schema refuses to it', () => {
+  /** Rows as SharePoint gives them back: plain ones, ones the schema normalises, and ones it refuses. */
+  function rowVariants(): Record<string, unknown>[] {
     const base = deviationToFields(full, { sectorId: 'mh' });
     const bare = deviationToFields(deviation({ id: 'dev-2', severity: null, handlerId: null, location: null, occurredAt: null, immediateAction: null }));
-    const variants: Record<string, unknown>[] = [
+    return [
       readBack(base),
       readBack(bare),
       readBack(base, { Severity: null, HealthRelated: null, Analysis: null, History: null, MeasureIds: null, ConsequenceFor: null, SeverityRank: null }),
@@ -118,6 +119,10 @@ describe('deviation mapping', () => {
       readBack(base, { MeasureIds: JSON.stringify([1]) }),
       readBack(base, { CauseCategory: 'fate' }),
     ];
+  }
+
+  it('the fast reader agrees with the schema on every row it takes, and leaves every row the schema refuses to it', () => {
+    const variants = rowVariants();
     let refused = 0;
     for (const fields of variants) {
       let expected: unknown;
@@ -131,5 +136,31 @@ describe('deviation mapping', () => {
       expect(readDeviationFast(fields), JSON.stringify(fields).slice(0, 200)).toEqual(expected);
     }
     expect(refused).toBe(17);
+  });
+
+  it('the fast row reader agrees with the schema on a whole row and on the row columns alone', () => {
+    let refused = 0;
+    for (const whole of rowVariants()) {
+      for (const fields of [whole, Object.fromEntries(Object.entries(whole).filter(([k]) => CASE_ROW_COLUMNS.includes(k)))]) {
+        let expected: unknown;
+        try {
+          expected = readCaseRowWithSchema(fields, SOURCE);
+        } catch (err) {
+          expect(err).toBeInstanceOf(CorruptRowError);
+          expected = null;
+          refused++;
+        }
+        expect(readCaseRowFast(fields), JSON.stringify(fields).slice(0, 200)).toEqual(expected);
+      }
+    }
+    // Kind, RecordId, Title, HealthRelated and ReportedAt twice, each in the whole row and in the row columns.
+    expect(refused).toBe(12);
+  });
+
+  it('a row holds the very values the whole case has', () => {
+    const d = deviationFromFields(readBack(deviationToFields(full, { sectorId: 'mh' })), SOURCE);
+    const row = caseRowFromFields(readBack(deviationToFields(full, { sectorId: 'mh' })), SOURCE);
+    expect(row).toEqual(Object.fromEntries(Object.keys(row).map((k) => [k, d[k as keyof typeof d]])));
+    expect(Object.keys(row).sort()).toEqual(['caseNumber', 'handlerId', 'healthRelated', 'id', 'kind', 'reportedAt', 'reporterId', 'severity', 'status', 'title', 'unitId']);
   });
 });

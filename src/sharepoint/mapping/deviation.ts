@@ -4,7 +4,7 @@
 // 5-whys analysis, consequenceFor, linked ids) is JSON in a note column; the cause category has its
 // own choice column, for statistics.
 import { z } from 'zod';
-import { CASE_EVENT_TYPES, CASE_STATUSES, CAUSE_CATEGORIES, CONSEQUENCE_FOR, DEVIATION_KINDS, SEVERITIES, type CaseStatus, type Deviation, severityRank } from '../../domain/index.js';
+import { CASE_EVENT_TYPES, CASE_STATUSES, CAUSE_CATEGORIES, CONSEQUENCE_FOR, DEVIATION_KINDS, SEVERITIES, type CaseRow, type CaseStatus, type Deviation, severityRank } from '../../domain/index.js';
 import { type Fields, type RowSource, flag, instant, jsonText, oneOf, optionalInstant, optionalText, readRow } from './fields.js';
 
 const caseEvent = z.object({
@@ -66,6 +66,10 @@ export const deviationRow = z.object({
 /** The columns a deviation is read from: `$expand=fields($select=…)`. */
 export const DEVIATION_COLUMNS: readonly string[] = Object.keys(deviationRow.shape);
 
+/** The part of a row a list of cases reads (CaseRow): no note columns, so a page of the inbox is a fraction of the bytes. */
+const caseRowSchema = deviationRow.pick({ RecordId: true, Title: true, CaseNumber: true, Kind: true, Status: true, Severity: true, UnitId: true, ReporterId: true, HandlerId: true, ReportedAt: true, HealthRelated: true });
+export const CASE_ROW_COLUMNS: readonly string[] = Object.keys(caseRowSchema.shape);
+
 /**
  * What a row holds beside the case itself: the sector (kommunalsjefområde) of the case's unit, so that a
  * sector's inbox is one indexed `SectorId eq` instead of an OR over its units. Derived from the
@@ -114,6 +118,28 @@ export function deviationFromFields(fields: unknown, source: RowSource): Deviati
   // Every inbox page reads 50 of these: a row of the expected shape is read by hand; anything else goes through the
   // schema, which names the problem (CorruptRowError). The two must agree: deviation.test.ts checks them side by side.
   return readDeviationFast(fields) ?? readDeviationWithSchema(fields, source);
+}
+
+/** A list's row (CASE_ROW_COLUMNS, or a whole row): read by hand when plainly of its shape, else by the schema. */
+export function caseRowFromFields(fields: unknown, source: RowSource): CaseRow {
+  return readCaseRowFast(fields) ?? readCaseRowWithSchema(fields, source);
+}
+
+export function readCaseRowWithSchema(fields: unknown, source: RowSource): CaseRow {
+  const r = readRow(caseRowSchema, fields, source);
+  return {
+    id: r.RecordId,
+    caseNumber: r.CaseNumber,
+    kind: r.Kind,
+    title: r.Title,
+    unitId: r.UnitId,
+    severity: r.Severity,
+    status: r.Status,
+    reportedAt: r.ReportedAt,
+    reporterId: r.ReporterId,
+    handlerId: r.HandlerId,
+    healthRelated: r.HealthRelated,
+  };
 }
 
 /** The schema's reading of a row: the reference the fast reader must match, and the one that names what is wrong. */
@@ -200,6 +226,34 @@ function caseEventOf(raw: unknown): Deviation['history'][number] {
   return e.note === undefined ? event : { ...event, note: e.note as string };
 }
 
+const healthFlag = (v: unknown): boolean => {
+  if (v === undefined || v === null) return false;
+  if (typeof v !== 'boolean') throw NOT_PLAIN;
+  return v;
+};
+
+/** CaseRow's columns read by hand, as readDeviationFast reads them; null when the schema has to judge them. */
+export function readCaseRowFast(fields: unknown): CaseRow | null {
+  try {
+    const f = record(fields);
+    return {
+      id: nonEmpty(f.RecordId),
+      caseNumber: nonEmpty(f.CaseNumber),
+      kind: member(KINDS, f.Kind),
+      title: text(f.Title),
+      unitId: nonEmpty(f.UnitId),
+      severity: maybeMember(SEVERITY_SET, f.Severity),
+      status: member(STATUSES, f.Status),
+      reportedAt: at(f.ReportedAt),
+      reporterId: nonEmpty(f.ReporterId),
+      handlerId: maybeText(f.HandlerId),
+      healthRelated: healthFlag(f.HealthRelated),
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** The row read by hand when it plainly has the schema's shape; null when the schema has to judge it. */
 export function readDeviationFast(fields: unknown): Deviation | null {
   try {
@@ -207,7 +261,6 @@ export function readDeviationFast(fields: unknown): Deviation | null {
     // Read only to check, as the schema does.
     maybeText(f.SectorId);
     for (const rank of [f.SeverityRank, f.StatusRank]) if (rank !== undefined && rank !== null && typeof rank !== 'number') throw NOT_PLAIN;
-    if (f.HealthRelated !== undefined && f.HealthRelated !== null && typeof f.HealthRelated !== 'boolean') throw NOT_PLAIN;
     const analysis = f.Analysis === undefined || f.Analysis === null ? { whys: [], rootCause: null } : record(json(f.Analysis));
     const whys = analysis.whys;
     if (!Array.isArray(whys) || (analysis.rootCause !== null && typeof analysis.rootCause !== 'string')) throw NOT_PLAIN;
@@ -231,7 +284,7 @@ export function readDeviationFast(fields: unknown): Deviation | null {
       noMeasureReason: maybeText(f.NoMeasureReason),
       closingNote: maybeText(f.ClosingNote),
       closedAt: maybeAt(f.ClosedAt),
-      healthRelated: (f.HealthRelated as boolean | null | undefined) ?? false,
+      healthRelated: healthFlag(f.HealthRelated),
       measureIds: list(f.MeasureIds, text),
       riskItemIds: list(f.RiskItemIds, text),
       history: list(f.History, caseEventOf),

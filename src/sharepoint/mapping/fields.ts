@@ -115,8 +115,9 @@ export function readEnvelope(raw: unknown, list: string): { itemId: string; etag
   // The usual item, checked by hand (every row of every page comes through here); anything else by the schema below.
   if (typeof raw === 'object' && raw !== null) {
     const { id, fields, '@odata.etag': odataEtag, eTag } = raw as Record<string, unknown>;
-    if (typeof id === 'string' && id !== '' && typeof odataEtag === 'string' && (eTag === undefined || typeof eTag === 'string') && isPlainRecord(fields))
-      return { itemId: id, etag: odataEtag, fields };
+    const etag = odataEtag ?? eTag;
+    if (typeof id === 'string' && id !== '' && typeof etag === 'string' && (eTag === undefined || typeof eTag === 'string') && isPlainRecord(fields))
+      return { itemId: id, etag, fields };
   }
   const parsed = listItemEnvelope.safeParse(raw);
   const itemId = parsed.success ? parsed.data.id : String((raw as { id?: unknown } | null)?.id ?? '?');

@@ -1,9 +1,9 @@
 // Deviations in the quality site's 'Avvik'; whistleblowing reports only ever in the confidential site's 'Varsler'.
 import { DuplicateRecord, type InboxLead, MAX_SCOPE_CLAUSES, QueryTooBroad } from '../../app/ports/index.js';
 import type { BulkCreateResult, DeviationCountFilter, DeviationQuery, DeviationRepository, ImportRow, Page, PageRequest, Stored } from '../../app/ports/index.js';
-import { type CaseNumber, type CaseRoute, type Deviation, kindOfPrefix, normaliseCaseNumber, parseCaseNumber, routeOf, severityRank } from '../../domain/index.js';
+import { type CaseNumber, type CaseRoute, type CaseRow, type Deviation, kindOfPrefix, normaliseCaseNumber, parseCaseNumber, routeOf, severityRank } from '../../domain/index.js';
 import { type GraphClient, GraphConflictError, GraphRequestError, GraphThrottledError, GraphUnknownOutcome, type ODataFilter, where } from '../graph/index.js';
-import { DEVIATION_COLUMNS, deviationFromFields, deviationToFields, statusRank } from '../mapping/deviation.js';
+import { CASE_ROW_COLUMNS, DEVIATION_COLUMNS, caseRowFromFields, deviationFromFields, deviationToFields, statusRank } from '../mapping/deviation.js';
 import type { Fields } from '../mapping/fields.js';
 import type { ListDirectory } from './list-directory.js';
 import { InvalidContinuationError, type ItemQuery, type RawItem, readAll } from './list-query.js';
@@ -182,13 +182,21 @@ export class SharePointDeviationRepository implements DeviationRepository {
   }
 
   /** One request. A continuation from another query (or edited) is an InvalidContinuationError, never a 500. */
-  async query(query: DeviationQuery, page: PageRequest = {}): Promise<Page<Stored<Deviation>>> {
+  query(query: DeviationQuery, page: PageRequest = {}): Promise<Page<Stored<Deviation>>> {
+    return this.inboxPage(query, page, (store, itemQuery) => store.page(itemQuery, page.continuation), (s) => s.value.kind);
+  }
+
+  /** As `query`, each case's row only (CASE_ROW_COLUMNS): what the inbox lists. */
+  queryRows(query: DeviationQuery, page: PageRequest = {}): Promise<Page<CaseRow>> {
+    return this.inboxPage(query, page, (store, itemQuery) => store.pageOf(itemQuery, CASE_ROW_COLUMNS, caseRowFromFields, page.continuation), (r) => r.kind);
+  }
+
+  private async inboxPage<R>(query: DeviationQuery, page: PageRequest, read: (store: RecordList<Deviation>, itemQuery: ReturnType<typeof inboxQuery>) => Promise<Page<R>>, kindOf: (r: R) => Deviation['kind']): Promise<Page<R>> {
     const route = query.route ?? 'ordinary';
     if (query.scope.type === 'within' && query.scope.sectorIds.length + query.scope.unitIds.length === 0) return { items: [], continuation: null };
-    const itemQuery = inboxQuery(query, page.pageSize);
     try {
-      const found = await this.store(route).page(itemQuery, page.continuation);
-      return { items: found.items.filter((s) => routeOf(s.value.kind) === route), continuation: found.continuation };
+      const found = await read(this.store(route), inboxQuery(query, page.pageSize));
+      return { items: found.items.filter((r) => routeOf(kindOf(r)) === route), continuation: found.continuation };
     } catch (err) {
       // The store refuses a skip token that belongs to another query with a 400.
       if (page.continuation && err instanceof GraphRequestError && err.status === 400) throw new InvalidContinuationError();

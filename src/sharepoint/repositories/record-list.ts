@@ -162,6 +162,21 @@ export class RecordList<T> {
     return { items: page.items.map((raw) => this.toStored(raw, list)), continuation: page.continuation };
   }
 
+  /** A page of some of each record's columns, read by `read` (a list's rows, where the whole record is not needed). */
+  async pageOf<R extends { readonly id: string }>(query: Omit<ItemQuery, 'list' | 'columns'>, columns: readonly string[], read: (fields: unknown, source: RowSource) => R, continuation?: string | null): Promise<Page<R>> {
+    const list = await this.list();
+    const page = await readPage(this.client, { ...query, list: list.path, columns }, continuation);
+    return {
+      items: page.items.map((raw) => {
+        const { itemId, fields } = readEnvelope(raw, list.spec.displayName);
+        const row = read(fields, { list: list.spec.displayName, itemId });
+        this.remember(row.id, itemId);
+        return row;
+      }),
+      continuation: page.continuation,
+    };
+  }
+
   async all(filter?: ODataFilter): Promise<T[]> {
     const list = await this.list();
     const items = await readAll(this.client, { list: list.path, columns: this.mapping.columns, ...(filter ? { filter } : {}), top: 1000 });

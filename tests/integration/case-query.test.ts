@@ -5,6 +5,7 @@ import { type DeviationQuery, QueryTooBroad } from '../../src/app/ports/index.js
 import type { Deviation } from '../../src/domain/index.js';
 import { PEOPLE, UNITS, deviation } from '../../src/domain/test-fixtures.js';
 import { where } from '../../src/sharepoint/graph/index.js';
+import { CASE_ROW_COLUMNS } from '../../src/sharepoint/mapping/deviation.js';
 import { InvalidContinuationError } from '../../src/sharepoint/repositories/index.js';
 import { type TestEmulator, startTestEmulator } from '../support/emulator.js';
 import { type VardeSite, provisionedSite } from '../support/varde-site.js';
@@ -255,5 +256,31 @@ describe('the stores case work adds', () => {
     ]);
     expect(await site.repos.caseReads.listForCase('q-varsel', 'ordinary')).toEqual([]);
     expect(await site.repos.caseReads.listForCase('q-varsel', 'confidential')).toHaveLength(1);
+  });
+});
+
+describe('rows for a list', () => {
+  it("queryRows reads the row's columns and the item's id and ETag only, and gives the values the whole case has", async () => {
+    const sent: string[] = [];
+    const recording = await provisionedSite(em, { fetch: (url, init) => (sent.push(url), fetch(url, init)) });
+    await recording.repos.warmUp();
+    const cases = [newCase({ unitId: 'sh-a', reporterId: 'row-reporter', severity: 'high', healthRelated: true, handlerId: PEOPLE.unitLeaderSh.id }), newCase({ unitId: 'sk', reporterId: 'row-reporter', severity: null, location: null })];
+    for (const d of cases) await site.repos.deviations.create(d);
+    const query: DeviationQuery = { scope: { type: 'all' }, reporterId: 'row-reporter' };
+
+    sent.length = 0;
+    const rows = await recording.repos.deviations.queryRows(query, { pageSize: 100 });
+    const whole = await site.repos.deviations.query(query, { pageSize: 100 });
+    expect(rows.items.map((r) => r.id)).toEqual(whole.items.map((s) => s.value.id));
+    expect(rows.items.map((r) => r.id).sort()).toEqual(cases.map((d) => d.id).sort());
+    rows.items.forEach((row, i) => {
+      const d = whole.items[i]?.value as Deviation;
+      expect(row).toEqual(Object.fromEntries(Object.keys(row).map((k) => [k, d[k as keyof Deviation]])));
+      expect(Object.keys(row)).toHaveLength(11);
+    });
+    const request = new URL(sent.find((u) => new URL(u).pathname.endsWith('/items')) ?? '');
+    expect(request.searchParams.get('$select')).toBe('id,eTag');
+    expect(request.searchParams.get('$expand')).toBe(`fields($select=${CASE_ROW_COLUMNS.join(',')})`);
+    expect(CASE_ROW_COLUMNS).not.toContain('History');
   });
 });

@@ -16,6 +16,9 @@ export interface AccessContext {
   readonly whistleblowingRecipientIds: ReadonlySet<string>;
 }
 
+/** What the policy reads of a case: a list's row is enough. */
+type CaseFacts = Pick<CaseRow, 'reporterId' | 'kind' | 'handlerId' | 'unitId' | 'healthRelated'>;
+
 /**
  * The units whose ordinary cases the person sees by position: every unit they lead or deputise
  * for, and all below it (a kommunalsjef thereby sees the sector, the kommunedirektør everything);
@@ -61,9 +64,6 @@ function unitsSeenBy(person: Person, units: OrgUnits): ReadonlySet<string> {
 }
 
 const isRecipient = (person: Person, ctx: AccessContext): boolean => ctx.whistleblowingRecipientIds.has(person.id);
-
-/** What the policy reads of a case: a list's row is enough. */
-type CaseFacts = Pick<CaseRow, 'reporterId' | 'kind' | 'handlerId' | 'unitId' | 'healthRelated'>;
 
 /**
  * Whether the person may see the case at all. Reporters always see their own report (they must

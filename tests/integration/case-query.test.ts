@@ -260,7 +260,7 @@ describe('the stores case work adds', () => {
 });
 
 describe('rows for a list', () => {
-  it("queryRows reads the row's columns and the item's id and ETag only, and gives the values the whole case has", async () => {
+  it("queryRows and getManyRows read the row's columns and the item's id and ETag only, and give the values the whole case has", async () => {
     const sent: string[] = [];
     const recording = await provisionedSite(em, { fetch: (url, init) => (sent.push(url), fetch(url, init)) });
     await recording.repos.warmUp();
@@ -282,5 +282,9 @@ describe('rows for a list', () => {
     expect(request.searchParams.get('$select')).toBe('id,eTag');
     expect(request.searchParams.get('$expand')).toBe(`fields($select=${CASE_ROW_COLUMNS.join(',')})`);
     expect(CASE_ROW_COLUMNS).not.toContain('History');
+
+    // The same rows by id (a page of search results).
+    const byId = await recording.repos.deviations.getManyRows([...cases.map((d) => d.id), 'no-such-case']);
+    expect([...byId].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...rows.items].sort((a, b) => a.id.localeCompare(b.id)));
   });
 });

@@ -225,10 +225,10 @@ export class CaseWork {
       const found = searchIndex(index.all(), filter, { words, viewerId: viewer.id, units, sort: req.sort, collect: true });
       counts = found.counts;
       const ids = found.matches.slice(offset, offset + req.pageSize).map((c) => c.id);
-      const byId = new Map((await this.deps.deviations.getMany(ids, 'ordinary')).map((s) => [s.value.id, s.value]));
+      const byId = new Map((await this.deps.deviations.getManyRows(ids, 'ordinary')).map((r) => [r.id, r]));
       items = ids.flatMap((id) => {
-        const d = byId.get(id);
-        const item = d && (target === null || target.has(d.unitId)) ? see(d) : null;
+        const row = byId.get(id);
+        const item = row && (target === null || target.has(row.unitId)) ? this.listItem(viewer, row, ctx, rowWithoutHealthDetails) : null;
         return item ? [item] : [];
       });
       continuation = offset + req.pageSize < found.matches.length ? `o${offset + req.pageSize}` : null;

@@ -96,4 +96,6 @@ export interface DeviationRepository {
   queryRows(query: DeviationQuery, page?: PageRequest): Promise<Page<CaseRow>>;
   /** The cases with these ids (at most 100), in the route's store, in no particular order; ids not found are left out. */
   getMany(ids: readonly string[], route?: CaseRoute): Promise<Stored<Deviation>[]>;
+  /** As `getMany`, each case's row only. */
+  getManyRows(ids: readonly string[], route?: CaseRoute): Promise<CaseRow[]>;
 }

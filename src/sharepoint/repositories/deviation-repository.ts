@@ -205,13 +205,22 @@ export class SharePointDeviationRepository implements DeviationRepository {
     }
   }
 
-  async getMany(ids: readonly string[], route: CaseRoute = 'ordinary'): Promise<Stored<Deviation>[]> {
+  getMany(ids: readonly string[], route: CaseRoute = 'ordinary'): Promise<Stored<Deviation>[]> {
+    return this.byIds(ids, route, (store, query) => store.page(query), (s) => s.value.kind);
+  }
+
+  /** As `getMany`, each case's row only (a page of search results). */
+  getManyRows(ids: readonly string[], route: CaseRoute = 'ordinary'): Promise<CaseRow[]> {
+    return this.byIds(ids, route, (store, query) => store.pageOf(query, CASE_ROW_COLUMNS, caseRowFromFields), (r) => r.kind);
+  }
+
+  private async byIds<R>(ids: readonly string[], route: CaseRoute, read: (store: RecordList<Deviation>, query: Omit<ItemQuery, 'list' | 'columns'>) => Promise<Page<R>>, kindOf: (r: R) => Deviation['kind']): Promise<R[]> {
     const unique = [...new Set(ids)];
     if (unique.length > 100) throw new RangeError('getMany reads at most 100 cases at a time.');
     const chunks: string[][] = [];
     for (let at = 0; at < unique.length; at += IDS_PER_QUERY) chunks.push(unique.slice(at, at + IDS_PER_QUERY));
-    const pages = await Promise.all(chunks.map((chunk) => this.store(route).page({ filter: where.in('RecordId', chunk), top: chunk.length })));
-    return pages.flatMap((p) => p.items).filter((s) => routeOf(s.value.kind) === route);
+    const pages = await Promise.all(chunks.map((chunk) => read(this.store(route), { filter: where.in('RecordId', chunk), top: chunk.length })));
+    return pages.flatMap((p) => p.items).filter((r) => routeOf(kindOf(r)) === route);
   }
 
   /**

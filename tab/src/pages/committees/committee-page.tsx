@@ -1,11 +1,12 @@
 // One committee: who sits in it and in which role, its rhythm and fixed items, its leader channel (linked through the
 // channel picker by those who may change the committee), its meetings (preparers plan new ones) and the proposals
 // waiting for the agenda setter (anyone who reads the committee may propose one).
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, TableCell, TableRow, Text, Textarea } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { AgendaItemView, ChannelView, CommitteeApiError, CommitteeDetail, CommitteePatchBody, MeetingDetail, MeetingFrequency } from '../../../../src/server/api/contract.js';
 import { ApiRequestError } from '../../api/client';
 import { asApiError, useLoad } from '../../api/use-load';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { PendingPage } from '../../components/load-state';
 import { PageHeading, usePageStyles } from '../../components/page';
@@ -61,32 +62,22 @@ export function CommitteePage({ id }: { id: string }) {
         {c.meetings.length === 0 ? (
           <Text>{t('cmt.committee.noMeetings')}</Text>
         ) : (
-          <Table aria-label={t('cmt.committee.meetings')} data-testid="meetings-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('cmt.meeting.title')}</TableHeaderCell>
-                <TableHeaderCell>{t('cmt.meeting.date')}</TableHeaderCell>
-                <TableHeaderCell>{t('cmt.conflict.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('cmt.conflict.items')}</TableHeaderCell>
+          <DataTable label={t('cmt.committee.meetings')} testId="meetings-table" columns={[t('cmt.meeting.title'), t('cmt.meeting.date'), t('cmt.conflict.status'), t('cmt.conflict.items')]}>
+            {c.meetings.map((m) => (
+              <TableRow key={m.id} data-testid="meeting-row">
+                <TableCell>
+                  <AppLink href={meetingHref(m.id)} data-testid="meeting-link">
+                    {m.title}
+                  </AppLink>
+                </TableCell>
+                <TableCell>{when(m)}</TableCell>
+                <TableCell>
+                  <MeetingStatusBadge status={m.status} />
+                </TableCell>
+                <TableCell>{t('cmt.meeting.items', { n: m.itemCount })}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {c.meetings.map((m) => (
-                <TableRow key={m.id} data-testid="meeting-row">
-                  <TableCell>
-                    <AppLink href={meetingHref(m.id)} data-testid="meeting-link">
-                      {m.title}
-                    </AppLink>
-                  </TableCell>
-                  <TableCell>{when(m)}</TableCell>
-                  <TableCell>
-                    <MeetingStatusBadge status={m.status} />
-                  </TableCell>
-                  <TableCell>{t('cmt.meeting.items', { n: m.itemCount })}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </PageSection>
 

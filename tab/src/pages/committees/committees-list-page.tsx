@@ -1,9 +1,10 @@
 // «Kvalitetsutvalg»: the committees the viewer may read (KUL first, as the server orders them), each with its next
 // meeting and whether cards can reach its leader channel.
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { TableCell, TableRow, Text } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import type { CommitteeChannelView, CommitteeSummary } from '../../../../src/server/api/contract.js';
 import { useLoad } from '../../api/use-load';
+import { DataTable } from '../../components/data-table';
 import { LoadState } from '../../components/load-state';
 import { PageHeading, usePageStyles } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
@@ -39,39 +40,29 @@ export function CommitteesListPage() {
       <LoadState loaded={list} />
       {list.data && list.data.length === 0 && <Text data-testid="committees-empty">{t('cmt.list.empty')}</Text>}
       {list.data && list.data.length > 0 && (
-        <Table aria-label={t('cmt.list.caption')} data-testid="committees-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('cmt.col.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('cmt.col.leader')}</TableHeaderCell>
-              <TableHeaderCell>{t('cmt.col.nextMeeting')}</TableHeaderCell>
-              <TableHeaderCell>{t('cmt.col.channel')}</TableHeaderCell>
+        <DataTable label={t('cmt.list.caption')} testId="committees-table" columns={[t('cmt.col.name'), t('cmt.col.leader'), t('cmt.col.nextMeeting'), t('cmt.col.channel')]}>
+          {list.data.map((c) => (
+            <TableRow key={c.id} data-testid="committee-row" data-committee-id={c.id}>
+              <TableCell>
+                <AppLink href={committeeHref(c.id)} data-testid="committee-link">
+                  {c.name}
+                </AppLink>
+                <div className={page.muted}>{c.unitName}</div>
+              </TableCell>
+              <TableCell>{c.leader.name}</TableCell>
+              <TableCell>
+                {c.nextMeeting ? (
+                  <>
+                    <AppLink href={meetingHref(c.nextMeeting.id)}>{when(c.nextMeeting)}</AppLink> <MeetingStatusBadge status={c.nextMeeting.status} />
+                  </>
+                ) : (
+                  t('cmt.noNextMeeting')
+                )}
+              </TableCell>
+              <TableCell data-testid="committee-channel">{channelText(c.channel)}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.data.map((c) => (
-              <TableRow key={c.id} data-testid="committee-row" data-committee-id={c.id}>
-                <TableCell>
-                  <AppLink href={committeeHref(c.id)} data-testid="committee-link">
-                    {c.name}
-                  </AppLink>
-                  <div className={page.muted}>{c.unitName}</div>
-                </TableCell>
-                <TableCell>{c.leader.name}</TableCell>
-                <TableCell>
-                  {c.nextMeeting ? (
-                    <>
-                      <AppLink href={meetingHref(c.nextMeeting.id)}>{when(c.nextMeeting)}</AppLink> <MeetingStatusBadge status={c.nextMeeting.status} />
-                    </>
-                  ) : (
-                    t('cmt.noNextMeeting')
-                  )}
-                </TableCell>
-                <TableCell data-testid="committee-channel">{channelText(c.channel)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -1,11 +1,12 @@
 // The config page inside a Teams meeting (a meeting chat, no channel): the tab shows a committee meeting's agenda in the
 // side panel and on the stage. A meeting already linked to this chat is found at once; otherwise a preparer picks the
 // committee and the meeting and links the chat to it (PATCH teamsChatId), so the side panel finds it from then on.
-import { Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
+import { Button, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { CommitteeDetail, CommitteeSummary, MeetingDetail } from '../../../../src/server/api/contract.js';
 import type { ApiRequestError } from '../../api/client';
 import { asApiError, useLoad } from '../../api/use-load';
+import { ChoiceField } from '../../components/choice-field';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { usePageStyles } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
@@ -64,27 +65,23 @@ export function MeetingConfig({ chatId, inTeams }: { chatId: string; inTeams: bo
       <Text>{t('cmt.config.meetingIntro')}</Text>
       {linked.error && linked.error.status !== 404 && <ErrorMessage error={linked.error} onRetry={linked.reload} />}
       {committees.error && <ErrorMessage error={committees.error} onRetry={committees.reload} />}
-      <Field label={t('cmt.config.committee')}>
-        <Select value={committeeId} onChange={(_, d) => (setCommitteeId(d.value), setMeetingId(''))} data-testid="config-committee">
-          <option value="">{t('cmt.config.chooseCommittee')}</option>
-          {preparable.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField
+        label={t('cmt.config.committee')}
+        value={committeeId}
+        emptyLabel={t('cmt.config.chooseCommittee')}
+        choices={preparable.map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(id) => (setCommitteeId(id), setMeetingId(''))}
+        testId="config-committee"
+      />
       {committeeId && (
-        <Field label={t('cmt.config.meeting')}>
-          <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)} data-testid="config-meeting-select">
-            <option value="">{t('cmt.config.chooseMeeting')}</option>
-            {meetings.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t('cmt.config.meeting')}
+          value={meetingId}
+          emptyLabel={t('cmt.config.chooseMeeting')}
+          choices={meetings.map((m) => ({ value: m.id, label: m.title }))}
+          onChange={setMeetingId}
+          testId="config-meeting-select"
+        />
       )}
       {meetingId && (
         <div>

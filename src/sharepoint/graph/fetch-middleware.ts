@@ -1,15 +1,12 @@
-// The chain's last link: sends the request with fetch and reads the whole answer, so a connection lost mid-body is seen here, where it can be retried.
+// The chain's last link: sends the request and reads the whole answer, so a connection lost mid-body is seen here, where it can be retried.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { traceOf } from './middleware.js';
 import { requestUrl } from './request-info.js';
-
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
-const NO_BODY = new Set([101, 204, 205, 304]);
+import type { Transport } from './transport.js';
 
 export class FetchMiddleware implements Middleware {
   constructor(
-    private readonly fetchImpl: FetchLike,
+    private readonly transport: Transport,
     /** One attempt's limit; a request over it counts as a lost connection. */
     private readonly timeoutMs: number,
   ) {}
@@ -17,20 +14,13 @@ export class FetchMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const trace = traceOf(context);
     if (trace) trace.attempts++;
-    // A timer cleared when the answer is in, not AbortSignal.timeout: that one's timer and signal live on for the
-    // whole limit (100 s) after every request, thousands of them under load, all promoted to the old heap.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new DOMException('The request timed out.', 'TimeoutError')), this.timeoutMs);
-    try {
-      const res = await this.fetchImpl(requestUrl(context), { ...(context.options as RequestInit), signal: abort.signal });
-      // Buffered: Graph's JSON answers are small (4 MB at most), and an unread body would hold its socket. The bytes
-      // travel beside the Response (readers use answerText/answerBytes): a copy of the Response around them, or a second
-      // stream over them, cost more per page than the JSON parse.
-      if (!NO_BODY.has(res.status)) BUFFERED.set(res, await res.arrayBuffer());
-      context.response = res;
-    } finally {
-      clearTimeout(timer);
-    }
+    const options = context.options ?? {};
+    const answer = await this.transport(requestUrl(context), { method: options.method ?? 'GET', headers: options.headers, body: options.body, timeoutMs: this.timeoutMs });
+    // The SDK's handlers (RetryHandler) and ours read status and headers from a Response; the bytes travel beside it
+    // (answerText/answerBytes): a Response over them would wrap them in a stream only to read it back.
+    const res = new Response(null, { status: answer.status, headers: answer.headers });
+    if (answer.bytes) BUFFERED.set(res, answer.bytes);
+    context.response = res;
   }
 }
 

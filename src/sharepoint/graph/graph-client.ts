@@ -10,13 +10,14 @@ import { AuthMiddleware } from './auth-middleware.js';
 import { type Clock, systemClock } from './clock.js';
 import { ConnectionRetryMiddleware } from './connection-retry-middleware.js';
 import { DecorateMiddleware, type UserAgentParts, userAgentString } from './decorate-middleware.js';
-import { type FetchLike, FetchMiddleware, answerBytes, answerText } from './fetch-middleware.js';
+import { FetchMiddleware, answerBytes, answerText } from './fetch-middleware.js';
 import { errorFromResponse, pathForLogs, retryAfterSeconds } from './graph-error.js';
 import { RequestTrace } from './middleware.js';
 import type { ODataFilter } from './odata.js';
 import { PacerMiddleware } from './pacer-middleware.js';
 import { ResourcePacer } from './pacer.js';
 import { isIdempotent } from './request-info.js';
+import { type FetchLike, fetchTransport, undiciTransport } from './transport.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -44,6 +45,7 @@ export interface GraphClientOptions {
   /** Pacer margin over the one-minute window. Default 250 ms. */
   pacerMarginMs?: number;
   clock?: Clock;
+  /** Instead of undici's request API (transport.ts): tests inject failures through it. */
   fetch?: FetchLike;
   /** Retries as they happen, for logs and metrics: method, path without query, codes; never bodies or tokens. */
   onEvent?: (event: GraphEvent) => void;
@@ -151,7 +153,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }),
       new PacerMiddleware(pacer),
       new AuthMiddleware(base.origin, options.getToken),
-      new FetchMiddleware(options.fetch ?? ((url, init) => fetch(url, init)), options.requestTimeoutMs ?? 100_000),
+      new FetchMiddleware(options.fetch ? fetchTransport(options.fetch) : undiciTransport(), options.requestTimeoutMs ?? 100_000),
     ],
   });
 

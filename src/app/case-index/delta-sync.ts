@@ -35,6 +35,8 @@ export class DeltaSync<T> {
   private token: string | null = null;
   /** When the last successful round started: its data is at least that fresh. */
   private syncedAt: number | null = null;
+  /** syncedAt as ISO text, made once per round: every inbox page asks for it. */
+  private syncedIso: string | null = null;
   private failedAt: number | null = null;
   private current: Round | null = null;
   private queued: Promise<void> | null = null;
@@ -61,7 +63,7 @@ export class DeltaSync<T> {
   }
 
   asOf(): string | null {
-    return this.syncedAt === null ? null : new Date(this.syncedAt).toISOString();
+    return this.syncedIso;
   }
 
   /**
@@ -131,6 +133,7 @@ export class DeltaSync<T> {
       this.target.apply(round);
       this.token = round.token;
       this.syncedAt = startedAt;
+      this.syncedIso = new Date(startedAt).toISOString();
       this.failedAt = null;
       if (round.kind === 'full') {
         this.log(`${this.name}.fullRound`, { items: round.changed.length, ms: Math.round(performance.now() - t0) });

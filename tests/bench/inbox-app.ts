@@ -1,0 +1,159 @@
+// The app for the inbox benchmark (inbox-bench.ts), alone in its process as `npm start` runs it: composed over the
+// bench demo's emulator, served by Node's HTTP server and @hono/node-server's listener, and timed per request. The
+// benchmark's client talks to it over HTTP and steers it over the IPC channel (inbox-app-ipc.ts); keeping the client
+// out of this process keeps its work and its garbage out of the app's time, as a browser's is in production.
+import diagnostics from 'node:diagnostics_channel';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { type PerformanceEntry, PerformanceObserver, constants } from 'node:perf_hooks';
+import { getRequestListener } from '@hono/node-server';
+import { composeApp } from '../../src/server/compose.js';
+import { readConfig } from '../../src/server/config.js';
+import { openStack } from '../../src/server/stack.js';
+import { BENCH_NOW } from './bench-demo.js';
+import type { AppCommand, AppReply, CapturedRequest, GcSeen } from './inbox-app-ipc.js';
+
+const send = (reply: AppReply): void => {
+  process.send?.(reply);
+};
+process.on('disconnect', () => process.exit(0));
+
+let started: { stop(): Promise<void> } | undefined;
+/** Server time (ms) of each request sent with `x-bench-id`, while a sampling runs. */
+let timings: Map<string, number> | null = null;
+let gc: GcWatch | null = null;
+let profiler: Profiler | null = null;
+let captured: CapturedRequest[] | null = null;
+
+process.on('message', (message: AppCommand) => {
+  void handle(message).catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+});
+
+async function handle(command: AppCommand): Promise<void> {
+  switch (command.type) {
+    case 'start': {
+      const config = readConfig({ GRAPH_BASE_URL: command.graphUrl, PORT: '0' });
+      const stack = await openStack(config);
+      const composition = composeApp(config, stack, { personas: command.personas, log: () => {}, now: () => BENCH_NOW });
+      await composition.ready;
+      await Promise.all([composition.api.caseIndex.ready, composition.api.measureIndex.ready]);
+      const server = await serveTimed(composition.app.fetch);
+      started = {
+        async stop() {
+          await composition.stop();
+          await server.close();
+        },
+      };
+      return send({ type: 'ready', url: server.url });
+    }
+    case 'captureStart':
+      captured = [];
+      diagnostics.subscribe('undici:request:create', onRequestCreated);
+      return send({ type: 'ok' });
+    case 'captureStop': {
+      diagnostics.unsubscribe('undici:request:create', onRequestCreated);
+      const requests = captured ?? [];
+      captured = null;
+      return send({ type: 'captured', requests });
+    }
+    case 'sampleStart':
+      timings = new Map();
+      gc = watchGc();
+      profiler = command.profileFile ? await startProfile(command.profileFile) : null;
+      return send({ type: 'ok' });
+    case 'sampleStop': {
+      await profiler?.stop();
+      profiler = null;
+      const seen = gc?.stop() ?? { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+      const out = Object.fromEntries(timings ?? []);
+      timings = null;
+      return send({ type: 'samples', timings: out, gc: seen });
+    }
+    case 'stop':
+      await started?.stop();
+      send({ type: 'ok' });
+      process.disconnect();
+      return;
+  }
+}
+
+/** The Graph requests the app sends, as undici reports them on its diagnostics channel (the app's transport is undici's). */
+function onRequestCreated(message: unknown): void {
+  const { request } = message as { request: { origin: string; path: string; headers: unknown } };
+  const flat = Array.isArray(request.headers) ? (request.headers as unknown[]) : [];
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) headers[String(flat[i]).toLowerCase()] = String(flat[i + 1]);
+  captured?.push({ url: `${request.origin}${request.path}`, headers });
+}
+
+/** From Node's 'request' event (headers read) to the response's 'finish' (the last byte handed to the socket). */
+async function serveTimed(fetch: Parameters<typeof getRequestListener>[0]): Promise<{ url: string; close(): Promise<void> }> {
+  const listener = getRequestListener(fetch);
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const at = performance.now();
+    const id = req.headers['x-bench-id'];
+    if (typeof id === 'string' && timings) res.once('finish', () => timings?.set(id, performance.now() - at));
+    void listener(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+interface GcWatch {
+  stop(): GcSeen;
+}
+
+/** Garbage collections in the app's process while the samples run: how many, and their pauses. */
+function watchGc(): GcWatch {
+  const seen: GcSeen = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        seen.minor++;
+        seen.minorMs += e.duration;
+      } else {
+        seen.major++;
+        seen.majorMs += e.duration;
+      }
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      observer.disconnect();
+      return seen;
+    },
+  };
+}
+
+interface Profiler {
+  stop(): Promise<void>;
+}
+
+/** A CPU profile of the app's process over the samples (BENCH_INBOX_CPU_PROFILE). */
+async function startProfile(file: string): Promise<Profiler> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}

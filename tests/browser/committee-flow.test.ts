@@ -131,6 +131,25 @@ describe('agenda preparation', () => {
     await poll(() => page.getByTestId('committee-facts').innerText()).toContain('Månedlig, 180 minutter. Første tirsdag i måneden kl. 09–12');
   });
 
+  it('changes the members: a person is added as safety representative and saved; adding without a person is refused', async () => {
+    const { page } = adviserTab;
+    const safety = personaOf(stack, 'serviceLeader');
+    await page.getByTestId('members-form').waitFor();
+    await page.getByTestId('members-add').click();
+    expect(await page.getByTestId('members-form').innerText()).toContain('Velg en person først.');
+    const rows = await page.getByTestId('members-edit-row').count();
+    await page.getByTestId('members-add-person').fill(safety.name.slice(0, 6));
+    await page.getByTestId('members-add-person-option').filter({ hasText: safety.name }).first().click();
+    await page.getByTestId('members-add-role').selectOption('safetyRepresentative');
+    await page.getByTestId('members-add').click();
+    await poll(() => page.getByTestId('members-edit-row').count()).toBe(rows + 1);
+    const saved = await clickFor(page, page.getByTestId('members-save'), 'PATCH', `/api/committees/${KUL}`);
+    expect(saved.status()).toBe(200);
+    expect(((await saved.json()) as { members: { person: { id: string }; role: string }[] }).members).toContainEqual(expect.objectContaining({ person: expect.objectContaining({ id: safety.personId }), role: 'safetyRepresentative' }));
+    await poll(() => page.getByTestId('committee-members').innerText()).toContain(`${safety.name} – Verneombud`);
+    expect(await page.getByTestId('members-form').innerText()).toContain('Medlemmene er lagret.');
+  });
+
   it('plans a meeting and has the agenda proposed from the data; again adds nothing', async () => {
     const { page } = adviserTab;
     await page.getByTestId('plan-date').fill(osloDate(7));

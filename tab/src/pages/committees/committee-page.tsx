@@ -3,12 +3,14 @@
 // waiting for the agenda setter (anyone who reads the committee may propose one).
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, TableCell, TableRow, Text, Textarea } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { AgendaItemView, ChannelView, CommitteeApiError, CommitteeDetail, CommitteePatchBody, MeetingDetail, MeetingFrequency } from '../../../../src/server/api/contract.js';
+import type { CommitteeMemberRole } from '../../../../src/domain/index.js';
+import type { AgendaItemView, ChannelView, CommitteeApiError, CommitteeDetail, CommitteePatchBody, MeetingDetail, MeetingFrequency, PersonRef } from '../../../../src/server/api/contract.js';
 import { ApiRequestError } from '../../api/client';
 import { asApiError, useLoad } from '../../api/use-load';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage, Notice } from '../../components/error-message';
 import { PendingPage } from '../../components/load-state';
+import { PersonPicker } from '../../components/person-picker';
 import { PageHeading, usePageStyles } from '../../components/page';
 import { PageSection } from '../../components/page-section';
 import { useBusyAction } from '../../components/use-busy-action';
@@ -89,6 +91,7 @@ export function CommitteePage({ id }: { id: string }) {
             </li>
           ))}
         </ul>
+        {c.canEdit && <MembersForm committee={c} onSaved={committee.set} onReload={committee.reload} />}
       </PageSection>
 
       <ProposalsSection committee={c} onSent={committee.reload} />
@@ -256,6 +259,100 @@ function RhythmForm({ committee, onSaved, onReload }: { committee: CommitteeDeta
         </Button>
       </div>
       <PatchMessages state={state} saved={t('common.saved')} onReload={onReload} />
+    </form>
+  );
+}
+
+/** The roles set here; the leader (the unit's) and the facilitator (picked on its own) the server keeps in place. */
+const MEMBER_ROLES: readonly CommitteeMemberRole[] = ['member', 'unionRepresentative', 'safetyRepresentative', 'userRepresentative', 'patientSafetyRepresentative', 'chiefMunicipalPhysician'];
+
+interface DraftMember {
+  person: PersonRef;
+  role: CommitteeMemberRole;
+}
+
+/** Members, their roles and the facilitator, changed together and saved as the whole list (PATCH members, facilitatorId). */
+function MembersForm({ committee, onSaved, onReload }: { committee: CommitteeDetail; onSaved(c: CommitteeDetail): void; onReload(): void }) {
+  const page = usePageStyles();
+  const { t } = useI18n();
+  const [members, setMembers] = useState<DraftMember[]>([]);
+  const [facilitator, setFacilitator] = useState<PersonRef | null>(null);
+  const [adding, setAdding] = useState<PersonRef | null>(null);
+  const [addingRole, setAddingRole] = useState<CommitteeMemberRole>('member');
+  const [addProblem, setAddProblem] = useState<string | undefined>(undefined);
+  const state = useCommitteePatch(committee, onSaved);
+  // The draft starts from the committee as read, and again from each version saved or reloaded.
+  useEffect(() => {
+    setMembers(committee.members.filter((m) => m.role !== 'leader' && m.role !== 'facilitator'));
+    setFacilitator(committee.facilitator);
+  }, [committee]);
+
+  const add = () => {
+    if (!adding) return setAddProblem(t('cmt.members.pickPerson'));
+    if (members.some((m) => m.person.id === adding.id && m.role === addingRole)) return setAddProblem(t('cmt.members.duplicate'));
+    setMembers([...members, { person: adding, role: addingRole }]);
+    setAdding(null);
+    setAddProblem(undefined);
+  };
+  const roleOptions = MEMBER_ROLES.map((r) => (
+    <option key={r} value={r}>
+      {t(`cmt.role.${r}`)}
+    </option>
+  ));
+
+  return (
+    <form
+      className={page.form}
+      aria-labelledby="cmt-members-edit"
+      data-testid="members-form"
+      onSubmit={submitWith(() => state.patch({ members: members.map((m) => ({ personId: m.person.id, role: m.role })), facilitatorId: facilitator?.id ?? null }))}
+    >
+      <h3 id="cmt-members-edit" className={page.h3}>
+        {t('cmt.members.edit')}
+      </h3>
+      <Text className={page.muted}>{t('cmt.members.intro', { leader: committee.leader.name })}</Text>
+      <PersonPicker label={t('cmt.committee.facilitator')} value={facilitator} onChange={setFacilitator} testId="members-facilitator" />
+      {members.length > 0 && (
+        <DataTable label={t('cmt.committee.members')} testId="members-edit-table" columns={[t('cmt.members.person'), t('cmt.members.role'), '']}>
+          {members.map((m, i) => (
+            <TableRow key={`${m.person.id}:${i}`} data-testid="members-edit-row">
+              <TableCell>{m.person.name}</TableCell>
+              <TableCell>
+                <Select
+                  aria-label={t('cmt.members.roleOf', { name: m.person.name })}
+                  value={m.role}
+                  onChange={(_, d) => setMembers(members.map((x, j) => (j === i ? { ...x, role: d.value as CommitteeMemberRole } : x)))}
+                  data-testid="members-role"
+                >
+                  {roleOptions}
+                </Select>
+              </TableCell>
+              <TableCell>
+                <Button appearance="subtle" onClick={() => setMembers(members.filter((_, j) => j !== i))} data-testid="members-remove">
+                  {t('cmt.members.remove', { name: m.person.name })}
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      )}
+      <div className={page.row}>
+        <PersonPicker label={t('cmt.members.add')} value={adding} onChange={setAdding} testId="members-add-person" validationMessage={addProblem} />
+        <Field label={t('cmt.members.role')}>
+          <Select value={addingRole} onChange={(_, d) => setAddingRole(d.value as CommitteeMemberRole)} data-testid="members-add-role">
+            {roleOptions}
+          </Select>
+        </Field>
+        <Button onClick={add} data-testid="members-add">
+          {t('cmt.members.addButton')}
+        </Button>
+      </div>
+      <div>
+        <Button type="submit" appearance="primary" disabled={state.busy} data-testid="members-save">
+          {t('cmt.members.save')}
+        </Button>
+      </div>
+      <PatchMessages state={state} saved={t('cmt.members.saved')} onReload={onReload} />
     </form>
   );
 }

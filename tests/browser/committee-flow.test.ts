@@ -178,6 +178,23 @@ describe('agenda preparation', () => {
     expect(await items(page).count()).toBe(count);
   });
 
+  it('places a proposal sent after the draft on the agenda by hand', async () => {
+    const { page } = adviserTab;
+    const title = `Innspill fra verneombudet ${Date.now().toString(36)}`;
+    const sent = await stack.api(await stack.signIn('qualityAdviser'), `/api/committees/${KUL}/proposals`, { method: 'POST', json: { title, description: 'Sykefraværet i hjemmetjenesten.' } });
+    expect(sent.status).toBe(201);
+    await page.reload();
+    const waiting = page.getByTestId('waiting-proposal').filter({ hasText: title });
+    await waiting.waitFor();
+    const serious = await seriousViolationsAtRest(page);
+    expect(serious, describeViolations('waiting proposals', serious)).toEqual([]);
+    const count = await items(page).count();
+    expect((await clickFor(page, waiting.getByTestId('place-proposal'), 'POST', /\/agenda\/items$/)).status()).toBe(201);
+    await poll(() => items(page).count()).toBe(count + 1);
+    expect(await itemTitles(page)).toContain(title);
+    await poll(() => page.getByTestId('waiting-proposal').filter({ hasText: title }).count()).toBe(0);
+  });
+
   it('reorders from the keyboard (Flytt opp/ned), the focus staying on the moved item', async () => {
     const { page } = adviserTab;
     const before = await itemTitles(page);

@@ -173,7 +173,6 @@ function ItemDocuments({ item, meeting, work, editable }: { item: AgendaItemView
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
-  const inputId = `doc-${item.id}`;
   if (!editable && item.documents.length === 0) return null;
 
   const upload = async () => {
@@ -198,7 +197,8 @@ function ItemDocuments({ item, meeting, work, editable }: { item: AgendaItemView
       {editable && (
         <div className={page.row}>
           <Field label={t('cmt.item.attach')} hint={t('cmt.item.attachHint')} validationMessage={missing ? t('cmt.item.noFile') : undefined}>
-            <input id={inputId} type="file" data-testid="item-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            {/* A native input: Field hands it the id its label points at (a fixed id of our own would not match). */}
+            {(field) => <input {...field} type="file" data-testid="item-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
           </Field>
           <Button disabled={work.busy} onClick={() => void upload()} data-testid="item-upload">
             {t('cmt.item.upload')}

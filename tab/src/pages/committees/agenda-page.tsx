@@ -2,7 +2,9 @@
 // new), the adviser orders, edits, adds, withdraws and attaches; anyone who reads may give input; the committee's leader
 // approves and the card goes to the leader channel (its state shown, «Prøv igjen» where it failed).
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { AgendaProposalResult, MeetingDetail } from '../../../../src/server/api/contract.js';
+import { useCallback } from 'react';
+import type { AgendaProposalResult, CommitteeDetail, MeetingDetail } from '../../../../src/server/api/contract.js';
+import { useLoad } from '../../api/use-load';
 import { Notice } from '../../components/error-message';
 import { PendingPage } from '../../components/load-state';
 import { PageHeading, usePageStyles } from '../../components/page';
@@ -96,6 +98,8 @@ export function AgendaPage({ meetingId }: { meetingId: string }) {
         </PageSection>
       )}
 
+      {editable && <WaitingProposals meeting={m} work={work} />}
+
       <ApprovalSection meeting={m} work={work} />
       <CardStates meeting={m} work={work} />
 
@@ -132,6 +136,46 @@ export function AgendaPage({ meetingId }: { meetingId: string }) {
 
       {editable && <AddItemForm meeting={m} work={work} />}
     </>
+  );
+}
+
+/**
+ * Proposals waiting for the agenda setter (escalations from committees below, input from anyone), read from the
+ * committee again whenever the meeting changes; each can be placed on this agenda by hand («Foreslå saksliste» brings
+ * them all in too).
+ */
+function WaitingProposals({ meeting: m, work }: { meeting: MeetingDetail; work: MeetingWork }) {
+  const page = usePageStyles();
+  const api = useApi();
+  const { t } = useI18n();
+  const load = useCallback((signal: AbortSignal) => api.get<CommitteeDetail>(committeeApi.committee(m.committee.id), signal), [api, m.committee.id]);
+  const committee = useLoad(load, `waiting:${m.committee.id}:${m.etag}`, t('error.unexpected'));
+  const waiting = committee.data?.pendingProposals ?? [];
+  if (waiting.length === 0) return null;
+  return (
+    <PageSection id="cmt-waiting-h" title={t('cmt.agenda.waiting')}>
+      <Text className={page.muted}>{t('cmt.agenda.waitingHint')}</Text>
+      <ul data-testid="waiting-proposals">
+        {waiting.map((p) => (
+          <li key={p.id} data-testid="waiting-proposal">
+            <Text weight="semibold" id={`waiting-${p.id}`}>
+              {p.title}
+            </Text>
+            {p.escalatedFrom && <Text> ({t('cmt.committee.escalatedFrom', { name: p.escalatedFrom.committeeName })})</Text>}
+            {p.description && <Text block className={page.muted}>{p.description}</Text>}
+            <Button
+              size="small"
+              disabled={work.busy}
+              aria-describedby={`waiting-${p.id}`}
+              onClick={() => void work.run(() => api.post<MeetingDetail>(committeeApi.items(m.id), { etag: p.etag, proposalId: p.id }), t('cmt.agenda.placed', { title: p.title }))}
+              data-testid="place-proposal"
+            >
+              {t('cmt.agenda.place')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </PageSection>
   );
 }
 

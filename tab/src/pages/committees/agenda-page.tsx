@@ -141,7 +141,7 @@ export function AgendaPage({ meetingId }: { meetingId: string }) {
 
 /**
  * Proposals waiting for the agenda setter (escalations from committees below, input from anyone), read from the
- * committee again whenever the meeting changes; each can be placed on this agenda by hand («Foreslå saksliste» brings
+ * committee again whenever the agenda's items change; each can be placed on this agenda by hand («Foreslå saksliste» brings
  * them all in too).
  */
 function WaitingProposals({ meeting: m, work }: { meeting: MeetingDetail; work: MeetingWork }) {
@@ -149,7 +149,8 @@ function WaitingProposals({ meeting: m, work }: { meeting: MeetingDetail; work: 
   const api = useApi();
   const { t } = useI18n();
   const load = useCallback((signal: AbortSignal) => api.get<CommitteeDetail>(committeeApi.committee(m.committee.id), signal), [api, m.committee.id]);
-  const committee = useLoad(load, `waiting:${m.committee.id}:${m.etag}`, t('error.unexpected'));
+  // Read again when the agenda gains or loses items (a proposal placed, the proposal run), not on every edit.
+  const committee = useLoad(load, `waiting:${m.committee.id}:${m.items.length}`, t('error.unexpected'));
   const waiting = committee.data?.pendingProposals ?? [];
   if (waiting.length === 0) return null;
   return (

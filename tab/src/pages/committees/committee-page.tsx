@@ -266,6 +266,9 @@ function RhythmForm({ committee, onSaved, onReload }: { committee: CommitteeDeta
 /** The roles set here; the leader (the unit's) and the facilitator (picked on its own) the server keeps in place. */
 const MEMBER_ROLES: readonly CommitteeMemberRole[] = ['member', 'unionRepresentative', 'safetyRepresentative', 'userRepresentative', 'patientSafetyRepresentative', 'chiefMunicipalPhysician'];
 
+/** The members this form sets: everyone but the leader and the facilitator. */
+const editableMembers = (c: CommitteeDetail): DraftMember[] => c.members.filter((m) => m.role !== 'leader' && m.role !== 'facilitator');
+
 interface DraftMember {
   person: PersonRef;
   role: CommitteeMemberRole;
@@ -275,15 +278,15 @@ interface DraftMember {
 function MembersForm({ committee, onSaved, onReload }: { committee: CommitteeDetail; onSaved(c: CommitteeDetail): void; onReload(): void }) {
   const page = usePageStyles();
   const { t } = useI18n();
-  const [members, setMembers] = useState<DraftMember[]>([]);
-  const [facilitator, setFacilitator] = useState<PersonRef | null>(null);
+  const [members, setMembers] = useState<DraftMember[]>(() => editableMembers(committee));
+  const [facilitator, setFacilitator] = useState<PersonRef | null>(committee.facilitator);
   const [adding, setAdding] = useState<PersonRef | null>(null);
   const [addingRole, setAddingRole] = useState<CommitteeMemberRole>('member');
   const [addProblem, setAddProblem] = useState<string | undefined>(undefined);
   const state = useCommitteePatch(committee, onSaved);
   // The draft starts from the committee as read, and again from each version saved or reloaded.
   useEffect(() => {
-    setMembers(committee.members.filter((m) => m.role !== 'leader' && m.role !== 'facilitator'));
+    setMembers(editableMembers(committee));
     setFacilitator(committee.facilitator);
   }, [committee]);
 

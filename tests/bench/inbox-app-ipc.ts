@@ -1,4 +1,5 @@
-// The inbox benchmark's channel to its app process (inbox-app.ts): the commands, the replies, and the parent's side.
+// The inbox benchmark's channel to its server processes, the app (inbox-app.ts) and the floor (inbox-floor.ts): the
+// commands, the replies, and the parent's side.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ export type AppCommand =
   | { type: 'start'; graphUrl: string; personas: DemoPersona[] }
   | { type: 'captureStart' }
   | { type: 'captureStop' }
+  /** The floor's: the query it sends for every page from now on. */
+  | { type: 'forward'; request: CapturedRequest }
   | { type: 'sampleStart'; profileFile?: string }
   | { type: 'sampleStop' }
   | { type: 'stop' };
@@ -33,7 +36,7 @@ export type AppReply =
 
 type ReplyOf<T extends AppReply['type']> = Extract<AppReply, { type: T }>;
 
-export interface InboxApp {
+export interface BenchServer {
   /** Sends a command and waits for its reply (one at a time). */
   call<T extends AppReply['type']>(command: AppCommand, expect: T): Promise<ReplyOf<T>>;
   close(): Promise<void>;
@@ -46,16 +49,18 @@ export function serveFlags(): string[] {
   return words[0] === 'node' ? words.slice(1, words.indexOf('--import')) : [];
 }
 
-/** Starts the app's process (`node <serve's flags> --import tsx`) and composes the app over `graphUrl`. */
-export async function startInboxApp(graphUrl: string, personas: DemoPersona[]): Promise<{ app: InboxApp; url: string; pid: number }> {
-  const child: ChildProcess = spawn(process.execPath, [...serveFlags(), '--import', 'tsx', join(import.meta.dirname, 'inbox-app.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const FILES = { app: 'inbox-app.ts', floor: 'inbox-floor.ts' } as const;
+
+/** Starts the app's or the floor's process (`node <serve's flags> --import tsx`); the app is composed over `graphUrl`. */
+export async function startBenchServer(kind: keyof typeof FILES, graphUrl: string, personas: DemoPersona[]): Promise<{ server: BenchServer; url: string; pid: number }> {
+  const child: ChildProcess = spawn(process.execPath, [...serveFlags(), '--import', 'tsx', join(import.meta.dirname, FILES[kind])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting: ((reply: AppReply) => void)[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.on('message', (reply: AppReply) => waiting.shift()?.(reply));
   child.once('exit', (code) => {
-    for (const w of waiting.splice(0)) w({ type: 'error', message: `the app's process exited (${code})` });
+    for (const w of waiting.splice(0)) w({ type: 'error', message: `the ${kind}'s process exited (${code})` });
   });
-  const app: InboxApp = {
+  const server: BenchServer = {
     call(command, expect) {
       return new Promise((resolve, reject) => {
         waiting.push((reply) => (reply.type === expect ? resolve(reply as never) : reject(new Error(reply.type === 'error' ? reply.message : `expected ${expect}, got ${reply.type}`))));
@@ -64,13 +69,13 @@ export async function startInboxApp(graphUrl: string, personas: DemoPersona[]): 
     },
     async close() {
       if (child.exitCode !== null || !child.connected) return;
-      await app.call({ type: 'stop' }, 'ok').catch(() => child.kill('SIGTERM'));
+      await server.call({ type: 'stop' }, 'ok').catch(() => child.kill('SIGTERM'));
       await exited;
     },
   };
   try {
-    const { url } = await app.call({ type: 'start', graphUrl, personas }, 'ready');
-    return { app, url, pid: child.pid ?? 0 };
+    const { url } = await server.call({ type: 'start', graphUrl, personas }, 'ready');
+    return { server, url, pid: child.pid ?? 0 };
   } catch (err) {
     child.kill('SIGTERM');
     throw err;

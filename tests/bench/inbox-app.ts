@@ -4,27 +4,19 @@
 // out of this process keeps its work and its garbage out of the app's time, as a browser's is in production.
 import diagnostics from 'node:diagnostics_channel';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
-import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
-import { type PerformanceEntry, PerformanceObserver, constants } from 'node:perf_hooks';
 import { getRequestListener } from '@hono/node-server';
 import { composeApp } from '../../src/server/compose.js';
 import { readConfig } from '../../src/server/config.js';
 import { openStack } from '../../src/server/stack.js';
 import { BENCH_NOW } from './bench-demo.js';
-import type { AppCommand, AppReply, CapturedRequest, GcSeen } from './inbox-app-ipc.js';
+import type { AppCommand, CapturedRequest } from './inbox-app-ipc.js';
+import { type TimedServer, reply as send, serveTimed } from './timed-server.js';
 
-const send = (reply: AppReply): void => {
-  process.send?.(reply);
-};
 process.on('disconnect', () => process.exit(0));
 
-let started: { stop(): Promise<void> } | undefined;
-/** Server time (ms) of each request sent with `x-bench-id`, while a sampling runs. */
-let timings: Map<string, number> | null = null;
-let gc: GcWatch | null = null;
+let started: { server: TimedServer; stop(): Promise<void> } | undefined;
 let profiler: Profiler | null = null;
 let captured: CapturedRequest[] | null = null;
 
@@ -40,8 +32,9 @@ async function handle(command: AppCommand): Promise<void> {
       const composition = composeApp(config, stack, { personas: command.personas, log: () => {}, now: () => BENCH_NOW });
       await composition.ready;
       await Promise.all([composition.api.caseIndex.ready, composition.api.measureIndex.ready]);
-      const server = await serveTimed(composition.app.fetch);
+      const server = await serveTimed(getRequestListener(composition.app.fetch));
       started = {
+        server,
         async stop() {
           await composition.stop();
           await server.close();
@@ -60,23 +53,22 @@ async function handle(command: AppCommand): Promise<void> {
       return send({ type: 'captured', requests });
     }
     case 'sampleStart':
-      timings = new Map();
-      gc = watchGc();
+      started?.server.startSampling();
       profiler = command.profileFile ? await startProfile(command.profileFile) : null;
       return send({ type: 'ok' });
     case 'sampleStop': {
       await profiler?.stop();
       profiler = null;
-      const seen = gc?.stop() ?? { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
-      const out = Object.fromEntries(timings ?? []);
-      timings = null;
-      return send({ type: 'samples', timings: out, gc: seen });
+      if (!started) throw new Error('sampled before start');
+      return send({ type: 'samples', ...started.server.stopSampling() });
     }
     case 'stop':
       await started?.stop();
       send({ type: 'ok' });
       process.disconnect();
       return;
+    default:
+      throw new Error(`'${command.type}' is the floor's command (inbox-floor.ts), not the app's`);
   }
 }
 
@@ -87,54 +79,6 @@ function onRequestCreated(message: unknown): void {
   const headers: Record<string, string> = {};
   for (let i = 0; i + 1 < flat.length; i += 2) headers[String(flat[i]).toLowerCase()] = String(flat[i + 1]);
   captured?.push({ url: `${request.origin}${request.path}`, headers });
-}
-
-/** From Node's 'request' event (headers read) to the response's 'finish' (the last byte handed to the socket). */
-async function serveTimed(fetch: Parameters<typeof getRequestListener>[0]): Promise<{ url: string; close(): Promise<void> }> {
-  const listener = getRequestListener(fetch);
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const at = performance.now();
-    const id = req.headers['x-bench-id'];
-    if (typeof id === 'string' && timings) res.once('finish', () => timings?.set(id, performance.now() - at));
-    void listener(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-interface GcWatch {
-  stop(): GcSeen;
-}
-
-/** Garbage collections in the app's process while the samples run: how many, and their pauses. */
-function watchGc(): GcWatch {
-  const seen: GcSeen = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
-        seen.minor++;
-        seen.minorMs += e.duration;
-      } else {
-        seen.major++;
-        seen.majorMs += e.duration;
-      }
-    }
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  return {
-    stop() {
-      observer.disconnect();
-      return seen;
-    },
-  };
 }
 
 interface Profiler {

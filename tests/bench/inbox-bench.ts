@@ -17,6 +17,11 @@
 // any client of that query spends. App page and direct query alternate, the same number of each, so both see the
 // same machine.
 //
+// The floor (inbox-floor.ts) is a bare server in the app's place, on the app's core: it takes the page's request,
+// sends the same captured query, parses the answer and writes it back, and does nothing else. Its ratio is what this
+// machine's extra hops and wake-ups cost any server before it does work of its own; the app's time over the floor's is
+// the app's own work. Rounds rotate app page, floor page and direct query, so each goes first as often as the others.
+//
 // The list holds more than SharePoint's list view threshold, and the emulator refuses a query whose first condition
 // selects more than 5,000 items (src/app/case-work/query-plan.ts): the kommunalsjef's first page is the sector's
 // newest cases within a window of ReportedAt that leads the query, the window worked out from the case index.
@@ -29,7 +34,7 @@ import type { CasePage } from '../../src/server/api/contract.js';
 import { undiciTransport } from '../../src/sharepoint/graph/transport.js';
 import type { EmulatorMetrics } from '../support/varde-site.js';
 import { openBenchDemo } from './bench-demo.js';
-import { type CapturedRequest, type GcSeen, type InboxApp, startInboxApp } from './inbox-app-ipc.js';
+import { type BenchServer, type CapturedRequest, type GcSeen, startBenchServer } from './inbox-app-ipc.js';
 import type { BenchResult } from './run.js';
 import { percentile } from './stats.js';
 
@@ -48,17 +53,18 @@ const PERSONAS: readonly { key: PersonaKey; label: string }[] = [
 ];
 
 /**
- * The app's process on a core of its own, the emulator and this client on the others (Linux, `taskset`), as in
- * production the app does not share its machine with SharePoint or the browser: otherwise the client, woken by the
- * app's answer, can take the app's core before the answer's write completes. Says what was done, for the results.
+ * The app's process (and the floor's, which waits while the app works) on a core of their own, the emulator and this
+ * client on the others (Linux, `taskset`), as in production the app does not share its machine with SharePoint or the
+ * browser: otherwise the client, woken by the app's answer, can take the app's core before the answer's write
+ * completes. Says what was done, for the results.
  */
-function pinApart(appPid: number, others: number[]): string {
+function pinApart(servers: number[], others: number[]): string {
   const count = CORES;
   if (count < 2) return 'one core: app, emulator and client share it';
   try {
-    execFileSync('taskset', ['-a', '-p', '-c', '0', String(appPid)], { stdio: 'ignore' });
+    for (const pid of servers) execFileSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' });
     for (const pid of others) execFileSync('taskset', ['-a', '-p', '-c', `1-${count - 1}`, String(pid)], { stdio: 'ignore' });
-    return `the app's process on core 0 of ${count}, the emulator and the client on the other${count > 2 ? 's' : ''}`;
+    return `the app's and the floor's processes on core 0 of ${count}, the emulator and the client on the other${count > 2 ? 's' : ''}`;
   } catch {
     return `${count} cores shared (no taskset)`;
   }
@@ -80,7 +86,8 @@ const gcText = (g: GcSeen) => `${g.minor} scavenges (${g.minorMs.toFixed(0)} ms)
 
 export async function inboxBench(): Promise<BenchResult[]> {
   const demo = await openBenchDemo();
-  let app: InboxApp | undefined;
+  let app: BenchServer | undefined;
+  let floor: BenchServer | undefined;
   const agents: Agent[] = [];
   try {
     const metrics = async () => (await (await fetch(`${demo.url}/_emulator/metrics`)).json()) as EmulatorMetrics;
@@ -88,9 +95,11 @@ export async function inboxBench(): Promise<BenchResult[]> {
     /** Graph requests of the app's reads: the index's background delta rounds left out. */
     const appRequests = (m: EmulatorMetrics) => Object.entries(m.requests.byRoute).filter(([route]) => !route.endsWith('/delta'));
 
-    const started = await startInboxApp(demo.graphUrl, demo.personas);
-    app = started.app;
-    const cores = pinApart(started.pid, [demo.child.pid ?? 0, process.pid]);
+    const started = await startBenchServer('app', demo.graphUrl, demo.personas);
+    app = started.server;
+    const floorStarted = await startBenchServer('floor', demo.graphUrl, demo.personas);
+    floor = floorStarted.server;
+    const cores = pinApart([started.pid, floorStarted.pid], [demo.child.pid ?? 0, process.pid]);
     const appUrl = started.url;
 
     const tokens = new Map<PersonaKey, string>();
@@ -111,6 +120,14 @@ export async function inboxBench(): Promise<BenchResult[]> {
       if (res.statusCode !== 200) throw new Error(`inbox as ${key}: ${res.statusCode} ${body.slice(0, 300)}`);
       return { id, page: read ? (JSON.parse(body) as CasePage) : null };
     };
+    /** One page from the floor (its current query): its id for the floor's time, and how many items it wrote. */
+    const floorPage = async () => {
+      const id = `floor-${++nextId}`;
+      const res = await browser.request({ origin: floorStarted.url, path: PAGE, method: 'GET', headers: { 'x-bench-id': id } });
+      const body = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`floor: ${res.statusCode} ${body.slice(0, 300)}`);
+      return { id, items: (JSON.parse(body) as { items: unknown[] }).items.length };
+    };
     /** The captured query, straight to the emulator through the app's own transport: until its answer is read and parsed. */
     const toEmulator = new Agent();
     agents.push(toEmulator);
@@ -125,7 +142,7 @@ export async function inboxBench(): Promise<BenchResult[]> {
     };
 
     const rows: BenchResult[] = [];
-    const perPersona: { label: string; app: number[]; emulator: number[]; ratio: number; requests: number; coldRequests: number; total: number | null; items: number; filter: string; gc: GcSeen }[] = [];
+    const perPersona: { label: string; app: number[]; floor: number[]; emulator: number[]; ratio: number; floorRatio: number; requests: number; coldRequests: number; total: number | null; items: number; filter: string; gc: GcSeen }[] = [];
     for (const p of PERSONAS) {
       // The first page after start: the names of the page's handlers are not kept yet.
       await resetMetrics();
@@ -149,31 +166,38 @@ export async function inboxBench(): Promise<BenchResult[]> {
       const query = items[0] as CapturedRequest;
       const check = await direct(query);
       if (check.items !== first.page.items.length) throw new Error(`the direct query gives ${check.items} items, the page ${first.page.items.length}`);
+      await floor.call({ type: 'forward', request: query }, 'ok');
+      for (let i = 0; i < WARMUP; i++) {
+        const warm = await floorPage();
+        if (warm.items !== check.items) throw new Error(`the floor gives ${warm.items} items, the direct query ${check.items}`);
+      }
 
-      // Interleaved: app page and direct query alternate, each first every other round.
+      // Interleaved: app page, floor page and direct query in rotation, each first every third round.
       await app.call({ type: 'sampleStart', ...(PROFILE_DIR ? { profileFile: join(PROFILE_DIR, `inbox-${p.key}.cpuprofile`) } : {}) }, 'ok');
+      await floor.call({ type: 'sampleStart' }, 'ok');
       const ids: string[] = [];
+      const floorIds: string[] = [];
       const emulatorMs: number[] = [];
+      const steps = [async () => ids.push((await page(p.key)).id), async () => floorIds.push((await floorPage()).id), async () => emulatorMs.push((await direct(query)).ms)];
       for (let i = 0; i < SAMPLES; i++) {
-        if (i % 2 === 0) {
-          ids.push((await page(p.key)).id);
-          emulatorMs.push((await direct(query)).ms);
-        } else {
-          emulatorMs.push((await direct(query)).ms);
-          ids.push((await page(p.key)).id);
-        }
+        for (let k = 0; k < steps.length; k++) await (steps[(i + k) % steps.length] as () => Promise<number>)();
       }
       const { timings, gc: collected } = await app.call({ type: 'sampleStop' }, 'samples');
-      const appMs = ids.map((id) => {
-        const ms = timings[id];
-        if (ms === undefined) throw new Error(`no server time for ${id}`);
-        return ms;
-      });
+      const floorSamples = await floor.call({ type: 'sampleStop' }, 'samples');
+      const timed = (from: Record<string, number>, keys: string[]) =>
+        keys.map((id) => {
+          const ms = from[id];
+          if (ms === undefined) throw new Error(`no server time for ${id}`);
+          return ms;
+        });
+      const appMs = timed(timings, ids);
+      const floorMs = timed(floorSamples.timings, floorIds);
       const ratio = percentile(appMs, 95) / percentile(emulatorMs, 95);
+      const floorRatio = percentile(floorMs, 95) / percentile(emulatorMs, 95);
       const filter = decodeURIComponent(new URL(query.url).searchParams.get('$filter') ?? '(none)');
-      perPersona.push({ label: p.label, app: appMs, emulator: emulatorMs, ratio, requests, coldRequests, total: first.page.counts?.total ?? null, items: first.page.items.length, filter, gc: collected });
+      perPersona.push({ label: p.label, app: appMs, floor: floorMs, emulator: emulatorMs, ratio, floorRatio, requests, coldRequests, total: first.page.counts?.total ?? null, items: first.page.items.length, filter, gc: collected });
       console.log(
-        `  ${p.label}: app p95 ${percentile(appMs, 95).toFixed(2)} ms, emulator p95 ${percentile(emulatorMs, 95).toFixed(2)} ms → ${ratio.toFixed(2)}×; ${requests} Graph request(s) a page (${coldRequests} on the first); ${first.page.counts?.total ?? '?'} cases in scope; app GC: ${gcText(collected)}`,
+        `  ${p.label}: app p95 ${percentile(appMs, 95).toFixed(2)} ms, emulator p95 ${percentile(emulatorMs, 95).toFixed(2)} ms → ${ratio.toFixed(2)}× (floor ${floorRatio.toFixed(2)}×); ${requests} Graph request(s) a page (${coldRequests} on the first); ${first.page.counts?.total ?? '?'} cases in scope; app GC: ${gcText(collected)}`,
       );
     }
 
@@ -185,16 +209,26 @@ export async function inboxBench(): Promise<BenchResult[]> {
       unit: '×',
       target: { op: '<=', value: TARGET_RATIO },
       detail:
-        `server time from the request's arrival at Node's HTTP server to its response written (timed in the app's own process around @hono/node-server's listener), against the query the app sent (captured from undici's diagnostics channel) sent straight to the emulator through the app's own transport (src/sharepoint/graph/transport.ts) and its answer parsed as the app parses it, from a client process of its own; ${SAMPLES} of each per persona, alternating. ` +
+        `server time from the request's arrival at Node's HTTP server to its response written (timed in the app's own process around @hono/node-server's listener), against the query the app sent (captured from undici's diagnostics channel) sent straight to the emulator through the app's own transport (src/sharepoint/graph/transport.ts) and its answer parsed as the app parses it, from a client process of its own; ${SAMPLES} of each per persona, in rotation with the floor's pages. ` +
         perPersona.map((x) => `${x.label} ${x.ratio.toFixed(2)}× (p50 ${(percentile(x.app, 50) / percentile(x.emulator, 50)).toFixed(2)}×)`).join(', ') +
         `. ${demo.setup}; ${cores}`,
     });
+    const worstFloor = perPersona.reduce((a, b) => (b.floorRatio > a.floorRatio ? b : a));
+    rows.push({
+      name: 'inbox first page: floor p95 / emulator p95 for the same query (worst persona)',
+      value: worstFloor.floorRatio,
+      unit: '×',
+      detail:
+        `the floor (tests/bench/inbox-floor.ts), a bare server on the app's core that sends the same query, parses the answer and writes it back, timed as the app is: what this machine's hops and wake-ups cost before any work of the app's own. ` +
+        perPersona.map((x) => `${x.label} ${x.floorRatio.toFixed(2)}× (p50 ${(percentile(x.floor, 50) / percentile(x.emulator, 50)).toFixed(2)}×)`).join(', '),
+    });
+    const overFloor = (x: (typeof perPersona)[number], p: number) => `${((percentile(x.app, p) - percentile(x.floor, p)) * 1000).toFixed(0)} µs`;
     for (const x of perPersona) {
       rows.push({
         name: `inbox first page as ${x.label}: app server time p95`,
         value: percentile(x.app, 95),
         unit: 'ms',
-        detail: `p50 ${fmt(x.app, 50)}; the emulator for the same query p95 ${fmt(x.emulator, 95)}, p50 ${fmt(x.emulator, 50)}; ${x.items} of ${x.total?.toLocaleString('en') ?? '?'} cases in scope; $filter ${x.filter}; in the app's process while sampled: ${gcText(x.gc)}`,
+        detail: `p50 ${fmt(x.app, 50)}; the emulator for the same query p95 ${fmt(x.emulator, 95)}, p50 ${fmt(x.emulator, 50)}; the floor p95 ${fmt(x.floor, 95)}, p50 ${fmt(x.floor, 50)}, the app over it ${overFloor(x, 50)} at p50 and ${overFloor(x, 95)} at p95; ${x.items} of ${x.total?.toLocaleString('en') ?? '?'} cases in scope; $filter ${x.filter}; in the app's process while sampled: ${gcText(x.gc)}`,
       });
     }
     rows.push({
@@ -208,6 +242,7 @@ export async function inboxBench(): Promise<BenchResult[]> {
   } finally {
     await Promise.all(agents.map((a) => a.close()));
     await app?.close();
+    await floor?.close();
     unpin();
     await demo.close();
   }

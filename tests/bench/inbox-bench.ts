@@ -20,7 +20,7 @@
 // The floor (inbox-floor.ts) is a bare server in the app's place, on the app's core: it takes the page's request,
 // sends the same captured query, parses the answer and writes it back, and does nothing else. Its ratio is what this
 // machine's extra hops and wake-ups cost any server before it does work of its own; the app's time over the floor's is
-// the app's own work. Rounds rotate app page, floor page and direct query, so each goes first as often as the others.
+// the app's own work. It is sampled after the app, alternating with the direct query as the app does.
 //
 // The list holds more than SharePoint's list view threshold, and the emulator refuses a query whose first condition
 // selects more than 5,000 items (src/app/case-work/query-plan.ts): the kommunalsjef's first page is the sector's
@@ -142,7 +142,7 @@ export async function inboxBench(): Promise<BenchResult[]> {
     };
 
     const rows: BenchResult[] = [];
-    const perPersona: { label: string; app: number[]; floor: number[]; emulator: number[]; ratio: number; floorRatio: number; requests: number; coldRequests: number; total: number | null; items: number; filter: string; gc: GcSeen }[] = [];
+    const perPersona: { label: string; app: number[]; floor: number[]; floorEmulator: number[]; emulator: number[]; ratio: number; floorRatio: number; requests: number; coldRequests: number; total: number | null; items: number; filter: string; gc: GcSeen }[] = [];
     for (const p of PERSONAS) {
       // The first page after start: the names of the page's handlers are not kept yet.
       await resetMetrics();
@@ -172,30 +172,31 @@ export async function inboxBench(): Promise<BenchResult[]> {
         if (warm.items !== check.items) throw new Error(`the floor gives ${warm.items} items, the direct query ${check.items}`);
       }
 
-      // Interleaved: app page, floor page and direct query in rotation, each first every third round.
-      await app.call({ type: 'sampleStart', ...(PROFILE_DIR ? { profileFile: join(PROFILE_DIR, `inbox-${p.key}.cpuprofile`) } : {}) }, 'ok');
-      await floor.call({ type: 'sampleStart' }, 'ok');
-      const ids: string[] = [];
-      const floorIds: string[] = [];
-      const emulatorMs: number[] = [];
-      const steps = [async () => ids.push((await page(p.key)).id), async () => floorIds.push((await floorPage()).id), async () => emulatorMs.push((await direct(query)).ms)];
-      for (let i = 0; i < SAMPLES; i++) {
-        for (let k = 0; k < steps.length; k++) await (steps[(i + k) % steps.length] as () => Promise<number>)();
-      }
-      const { timings, gc: collected } = await app.call({ type: 'sampleStop' }, 'samples');
-      const floorSamples = await floor.call({ type: 'sampleStop' }, 'samples');
-      const timed = (from: Record<string, number>, keys: string[]) =>
-        keys.map((id) => {
-          const ms = from[id];
+      // App page and direct query alternate, each first every other round; then the floor's pages and the direct query
+      // the same way. Apart, because the floor's work on the app's core would leave the app's next page a colder core.
+      const alternate = async (server: BenchServer, serverPage: () => Promise<{ id: string }>, profileFile?: string) => {
+        await server.call({ type: 'sampleStart', ...(profileFile ? { profileFile } : {}) }, 'ok');
+        const ids: string[] = [];
+        const emulatorMs: number[] = [];
+        for (let i = 0; i < SAMPLES; i++) {
+          if (i % 2 === 0) ids.push((await serverPage()).id);
+          emulatorMs.push((await direct(query)).ms);
+          if (i % 2 === 1) ids.push((await serverPage()).id);
+        }
+        const { timings, gc } = await server.call({ type: 'sampleStop' }, 'samples');
+        const serverMs = ids.map((id) => {
+          const ms = timings[id];
           if (ms === undefined) throw new Error(`no server time for ${id}`);
           return ms;
         });
-      const appMs = timed(timings, ids);
-      const floorMs = timed(floorSamples.timings, floorIds);
-      const ratio = percentile(appMs, 95) / percentile(emulatorMs, 95);
-      const floorRatio = percentile(floorMs, 95) / percentile(emulatorMs, 95);
+        return { serverMs, emulatorMs, ratio: percentile(serverMs, 95) / percentile(emulatorMs, 95), gc };
+      };
+      const sampled = await alternate(app, () => page(p.key), PROFILE_DIR ? join(PROFILE_DIR, `inbox-${p.key}.cpuprofile`) : undefined);
+      const bare = await alternate(floor, floorPage);
+      const { ratio, serverMs: appMs, emulatorMs, gc: collected } = sampled;
+      const floorRatio = bare.ratio;
       const filter = decodeURIComponent(new URL(query.url).searchParams.get('$filter') ?? '(none)');
-      perPersona.push({ label: p.label, app: appMs, floor: floorMs, emulator: emulatorMs, ratio, floorRatio, requests, coldRequests, total: first.page.counts?.total ?? null, items: first.page.items.length, filter, gc: collected });
+      perPersona.push({ label: p.label, app: appMs, floor: bare.serverMs, floorEmulator: bare.emulatorMs, emulator: emulatorMs, ratio, floorRatio, requests, coldRequests, total: first.page.counts?.total ?? null, items: first.page.items.length, filter, gc: collected });
       console.log(
         `  ${p.label}: app p95 ${percentile(appMs, 95).toFixed(2)} ms, emulator p95 ${percentile(emulatorMs, 95).toFixed(2)} ms → ${ratio.toFixed(2)}× (floor ${floorRatio.toFixed(2)}×); ${requests} Graph request(s) a page (${coldRequests} on the first); ${first.page.counts?.total ?? '?'} cases in scope; app GC: ${gcText(collected)}`,
       );
@@ -209,7 +210,7 @@ export async function inboxBench(): Promise<BenchResult[]> {
       unit: '×',
       target: { op: '<=', value: TARGET_RATIO },
       detail:
-        `server time from the request's arrival at Node's HTTP server to its response written (timed in the app's own process around @hono/node-server's listener), against the query the app sent (captured from undici's diagnostics channel) sent straight to the emulator through the app's own transport (src/sharepoint/graph/transport.ts) and its answer parsed as the app parses it, from a client process of its own; ${SAMPLES} of each per persona, in rotation with the floor's pages. ` +
+        `server time from the request's arrival at Node's HTTP server to its response written (timed in the app's own process around @hono/node-server's listener), against the query the app sent (captured from undici's diagnostics channel) sent straight to the emulator through the app's own transport (src/sharepoint/graph/transport.ts) and its answer parsed as the app parses it, from a client process of its own; ${SAMPLES} of each per persona, alternating. ` +
         perPersona.map((x) => `${x.label} ${x.ratio.toFixed(2)}× (p50 ${(percentile(x.app, 50) / percentile(x.emulator, 50)).toFixed(2)}×)`).join(', ') +
         `. ${demo.setup}; ${cores}`,
     });
@@ -220,15 +221,16 @@ export async function inboxBench(): Promise<BenchResult[]> {
       unit: '×',
       detail:
         `the floor (tests/bench/inbox-floor.ts), a bare server on the app's core that sends the same query, parses the answer and writes it back, timed as the app is: what this machine's hops and wake-ups cost before any work of the app's own. ` +
-        perPersona.map((x) => `${x.label} ${x.floorRatio.toFixed(2)}× (p50 ${(percentile(x.floor, 50) / percentile(x.emulator, 50)).toFixed(2)}×)`).join(', '),
+        perPersona.map((x) => `${x.label} ${x.floorRatio.toFixed(2)}× (p50 ${(percentile(x.floor, 50) / percentile(x.floorEmulator, 50)).toFixed(2)}×)`).join(', '),
     });
-    const overFloor = (x: (typeof perPersona)[number], p: number) => `${((percentile(x.app, p) - percentile(x.floor, p)) * 1000).toFixed(0)} µs`;
+    /** What a server adds to the emulator's time at a percentile, in µs: the app against its samples, the floor against its own. */
+    const added = (server: number[], emulator: number[], p: number) => `${((percentile(server, p) - percentile(emulator, p)) * 1000).toFixed(0)} µs`;
     for (const x of perPersona) {
       rows.push({
         name: `inbox first page as ${x.label}: app server time p95`,
         value: percentile(x.app, 95),
         unit: 'ms',
-        detail: `p50 ${fmt(x.app, 50)}; the emulator for the same query p95 ${fmt(x.emulator, 95)}, p50 ${fmt(x.emulator, 50)}; the floor p95 ${fmt(x.floor, 95)}, p50 ${fmt(x.floor, 50)}, the app over it ${overFloor(x, 50)} at p50 and ${overFloor(x, 95)} at p95; ${x.items} of ${x.total?.toLocaleString('en') ?? '?'} cases in scope; $filter ${x.filter}; in the app's process while sampled: ${gcText(x.gc)}`,
+        detail: `p50 ${fmt(x.app, 50)}; the emulator for the same query p95 ${fmt(x.emulator, 95)}, p50 ${fmt(x.emulator, 50)}; the floor p95 ${fmt(x.floor, 95)}, p50 ${fmt(x.floor, 50)} (the emulator meanwhile p95 ${fmt(x.floorEmulator, 95)}, p50 ${fmt(x.floorEmulator, 50)}); added to the emulator's time at p50 and p95: the app ${added(x.app, x.emulator, 50)} and ${added(x.app, x.emulator, 95)}, the floor ${added(x.floor, x.floorEmulator, 50)} and ${added(x.floor, x.floorEmulator, 95)}; ${x.items} of ${x.total?.toLocaleString('en') ?? '?'} cases in scope; $filter ${x.filter}; in the app's process while sampled: ${gcText(x.gc)}`,
       });
     }
     rows.push({

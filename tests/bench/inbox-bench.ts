@@ -3,8 +3,9 @@
 // the app sends for that page. Target: app p95 ≤ 1.2 × the emulator's p95 (app overhead ≤ 20 %), ≤ 2 Graph requests
 // a page.
 //
-// Three processes, as in production the browser, the app and SharePoint are three parties: the emulator (its data on
-// disk), the app (inbox-app.ts, composed as `npm start` composes it) and this one, the client.
+// Separate processes, as in production the browser, the app and SharePoint are separate parties: the emulator (its
+// data on disk), the app (inbox-app.ts, composed as `npm start` composes it), the floor (below) and this one, the
+// client.
 //
 // Server time is timed in the app's process at its HTTP server: from Node's 'request' event (headers read) to the
 // response's 'finish' (the last byte handed to the socket), around the request listener `npm start` serves with
@@ -19,8 +20,9 @@
 //
 // The floor (inbox-floor.ts) is a bare server in the app's place, on the app's core: it takes the page's request,
 // sends the same captured query, parses the answer and writes it back, and does nothing else. Its ratio is what this
-// machine's extra hops and wake-ups cost any server before it does work of its own; the app's time over the floor's is
-// the app's own work. It is sampled after the app, alternating with the direct query as the app does.
+// machine's extra hops and wake-ups cost any server before it does work of its own; what the app adds to the
+// emulator's time beyond what the floor adds is the app's own work. It is sampled after the app, alternating with
+// direct queries of its own as the app does.
 //
 // The list holds more than SharePoint's list view threshold, and the emulator refuses a query whose first condition
 // selects more than 5,000 items (src/app/case-work/query-plan.ts): the kommunalsjef's first page is the sector's

@@ -12,17 +12,13 @@ import { readConfig } from '../../src/server/config.js';
 import { openStack } from '../../src/server/stack.js';
 import { BENCH_NOW } from './bench-demo.js';
 import type { AppCommand, CapturedRequest } from './inbox-app-ipc.js';
-import { type TimedServer, reply as send, serveTimed } from './timed-server.js';
-
-process.on('disconnect', () => process.exit(0));
+import { type TimedServer, reply as send, serveTimed, steer } from './timed-server.js';
 
 let started: { server: TimedServer; stop(): Promise<void> } | undefined;
 let profiler: Profiler | null = null;
 let captured: CapturedRequest[] | null = null;
 
-process.on('message', (message: AppCommand) => {
-  void handle(message).catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
-});
+steer(handle);
 
 async function handle(command: AppCommand): Promise<void> {
   switch (command.type) {

@@ -6,9 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { undiciTransport } from '../../src/sharepoint/graph/transport.js';
 import type { AppCommand, CapturedRequest } from './inbox-app-ipc.js';
-import { type TimedServer, reply, serveTimed } from './timed-server.js';
-
-process.on('disconnect', () => process.exit(0));
+import { type TimedServer, reply, serveTimed, steer } from './timed-server.js';
 
 const send = undiciTransport();
 let query: CapturedRequest | null = null;
@@ -26,9 +24,7 @@ async function page(_req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.end(text);
 }
 
-process.on('message', (command: AppCommand) => {
-  void handle(command).catch((err: unknown) => reply({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
-});
+steer(handle);
 
 async function handle(command: AppCommand): Promise<void> {
   switch (command.type) {

@@ -1,13 +1,21 @@
 // What the inbox benchmark's two server processes share (the app, inbox-app.ts; the floor, inbox-floor.ts): an HTTP
-// server timed per request the same way for both, their garbage collections while sampled, and their IPC replies.
+// server timed per request the same way for both, their garbage collections while sampled, and their IPC channel.
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type PerformanceEntry, PerformanceObserver, constants } from 'node:perf_hooks';
-import type { AppReply, GcSeen } from './inbox-app-ipc.js';
+import type { AppCommand, AppReply, GcSeen } from './inbox-app-ipc.js';
 
 export const reply = (message: AppReply): void => {
   process.send?.(message);
 };
+
+/** Takes the parent's commands one by one (a failure goes back as an 'error' reply); the process ends with the channel. */
+export function steer(handle: (command: AppCommand) => Promise<void>): void {
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (command: AppCommand) => {
+    void handle(command).catch((err: unknown) => reply({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+  });
+}
 
 export interface TimedServer {
   url: string;
